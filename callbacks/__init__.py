@@ -1,0 +1,11 @@
+"""Callbacks, wired per app (not with the process-wide @callback list, which the first app empties)."""
+
+from __future__ import annotations
+
+from callbacks import selection, state, views
+
+
+def register_callbacks(app) -> None:
+    state.register(app)
+    views.register(app)
+    selection.register(app)

@@ -1,0 +1,158 @@
+"""One callback keeps the URL, the filter controls and the selection in step.
+
+Dash allows a prop to be both input and output only within one callback, so the two directions
+(URL → controls on load and on back/forward; controls or clicks → URL) live here together. The
+decisions are in `next_state`, a plain function the tests call with values.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+
+from dash import ALL, Input, Output, State, ctx, html, no_update
+
+from kzcn import filters, urlstate
+from kzcn.ids import RELATED_LINK, Id
+from kzcn.tables import Dataset, load
+from kzcn.urlstate import ViewState, Vocabulary
+
+
+@functools.cache
+def vocabulary(ds: Dataset) -> Vocabulary:
+    first, last = filters.dataset_years(ds)
+    features = set(ds.border_crossings["crossing_id"]) | set(ds.pipelines["pipeline_id"]) \
+        | set(ds.pipelines["system"]) | set(ds.corridors["corridor_id"]) | set(ds.projects["project_id"]) \
+        | set(ds.events["event_id"])
+    vocab = ds.vocabulary
+    return Vocabulary(
+        sectors=frozenset(vocab.loc[vocab["kind"] == "sector", "slug"]),
+        themes=frozenset(vocab.loc[vocab["kind"] == "theme", "slug"]),
+        first_year=first, last_year=last, features=frozenset(features),
+    )
+
+
+def clicked_feature(click_data) -> str | None:
+    """The feature id a plotly click carries in customdata, or None for anything else."""
+    try:
+        point = click_data["points"][0]
+    except (TypeError, KeyError, IndexError):
+        return None
+    value = point.get("customdata") if isinstance(point, dict) else None
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) else None
+
+
+def selected_years(selected_data) -> tuple[int, int] | None:
+    """Years a box selection on a chart spans, if it spans any."""
+    try:
+        lo, hi = selected_data["range"]["x"]
+        lo, hi = float(lo), float(hi)
+    except (TypeError, KeyError, ValueError):
+        return None
+    start, end = round(min(lo, hi) + 0.5), round(max(lo, hi) - 0.5)
+    return (start, end) if start <= end else None
+
+
+def from_controls(sectors, themes, years, select, vocab: Vocabulary) -> ViewState:
+    """Read the controls' values defensively: anything unexpected is dropped, not trusted."""
+    def slugs(values, allowed):
+        if not isinstance(values, list):
+            return ()
+        return tuple(dict.fromkeys(v for v in values if isinstance(v, str) and v in allowed))
+
+    start, end = None, None
+    if isinstance(years, list) and len(years) == 2 and all(isinstance(y, (int, float)) for y in years):
+        start, end = sorted(int(y) for y in years)
+        start = max(start, vocab.first_year)
+        end = min(end, vocab.last_year)
+    select = select if isinstance(select, str) and select in vocab.features else None
+    return ViewState(sectors=slugs(sectors, vocab.sectors), themes=slugs(themes, vocab.themes),
+                     year_from=start, year_to=end, select=select)
+
+
+def next_state(trigger, trigger_value, search, controls: dict, clicks: dict, vocab: Vocabulary) -> ViewState:
+    """The view after one user action. `trigger` is the id that fired (None on first load)."""
+    if trigger in (None, Id.URL):
+        return urlstate.parse(search, vocab)
+    state = from_controls(controls.get("sectors"), controls.get("themes"), controls.get("years"),
+                          controls.get("selected"), vocab)
+    if trigger == Id.RESET_FILTERS:
+        return ViewState(select=state.select)
+    if trigger in (Id.BORDER_MAP, Id.TIMELINE_CHART, Id.TRADE_CHART + ".click"):
+        fid = clicked_feature(trigger_value)
+        return replace(state, select=fid) if fid in vocab.features else state
+    if trigger == Id.TRADE_CHART:
+        years = selected_years(trigger_value)
+        return replace(state, year_from=years[0], year_to=years[1]) if years else state
+    if trigger == Id.PROJECTS_TABLE:
+        rows = trigger_value if isinstance(trigger_value, list) else []
+        fid = rows[0].get("project_id") if rows and isinstance(rows[0], dict) else None
+        return replace(state, select=fid) if fid in vocab.features else state
+    if isinstance(trigger, dict) and trigger.get("type") == RELATED_LINK:
+        fid = trigger.get("feature")
+        return replace(state, select=fid) if trigger_value and fid in vocab.features else state
+    return state
+
+
+def _notice(notices: tuple[str, ...]):
+    if not notices:
+        return [], True
+    return [html.Strong("Some of the link was ignored: "), " ".join(notices)], False
+
+
+def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trade_click, rows, _related,
+         trade_selection, selected):
+    ds = load()
+    vocab = vocabulary(ds)
+    trigger = ctx.triggered_id
+    prop = ctx.triggered[0]["prop_id"] if ctx.triggered else ""
+    if trigger == Id.TRADE_CHART and prop.endswith("clickData"):
+        trigger = Id.TRADE_CHART + ".click"
+    value = ctx.triggered[0]["value"] if ctx.triggered else None
+    controls = {"sectors": sectors, "themes": themes, "years": years, "selected": selected}
+    state = next_state(trigger, value, search, controls, {}, vocab)
+
+    first, last = vocab.first_year, vocab.last_year
+    new_years = [state.year_from or first, state.year_to or last]
+    new_search = urlstate.encode(state, vocab)
+    from_url = trigger in (None, Id.URL)
+    notice, hidden = _notice(state.notices) if from_url else (no_update, no_update)
+
+    def changed(new, old):
+        return new if new != old else no_update
+
+    return (
+        changed(new_search, search or ""),
+        changed(list(state.sectors), sectors or []),
+        changed(list(state.themes), themes or []),
+        changed(new_years, years),
+        changed(state.select, selected),
+        notice,
+        hidden,
+    )
+
+
+def register(app) -> None:
+    app.callback(
+        Output(Id.URL, "search"),
+        Output(Id.SECTOR_FILTER, "value"),
+        Output(Id.THEME_FILTER, "value"),
+        Output(Id.YEAR_RANGE, "value"),
+        Output(Id.SELECTED, "data"),
+        Output(Id.NOTICE, "children"),
+        Output(Id.NOTICE, "hidden"),
+        Input(Id.URL, "search"),
+        Input(Id.SECTOR_FILTER, "value"),
+        Input(Id.THEME_FILTER, "value"),
+        Input(Id.YEAR_RANGE, "value"),
+        Input(Id.RESET_FILTERS, "n_clicks"),
+        Input(Id.BORDER_MAP, "clickData"),
+        Input(Id.TIMELINE_CHART, "clickData"),
+        Input(Id.TRADE_CHART, "clickData"),
+        Input(Id.PROJECTS_TABLE, "selectedRows"),
+        Input({"type": RELATED_LINK, "feature": ALL}, "n_clicks"),
+        Input(Id.TRADE_CHART, "selectedData"),
+        State(Id.SELECTED, "data"),
+    )(sync)

@@ -1,0 +1,48 @@
+"""Headline figures for the page's header, each computed from the tables with its sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kzcn.tables import Dataset
+
+
+@dataclass(frozen=True)
+class Fact:
+    value: str
+    label: str
+    source_ids: tuple[str, ...]
+
+
+def _ids(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split(";") if x.strip())
+
+
+def _latest_trade(ds: Dataset, reporter: str) -> pd.Series | None:
+    rows = ds.trade_annual[(ds.trade_annual["reporter"] == reporter) & (ds.trade_annual["flow"] == "turnover")
+                           & (ds.trade_annual["period"] == "year")]
+    if rows.empty:
+        return None
+    return rows.sort_values(["year", "value_usd_mn"]).iloc[-1]
+
+
+def key_facts(ds: Dataset) -> list[Fact]:
+    facts = [Fact(f"{ds.geo_meta['border_length_km_official']:,.0f} km",
+                  f"shared border (official; {ds.geo_meta['border_length_km_geodesic']:,.0f} km on the 1:10m map)",
+                  ("wiki-border",))]
+    china = _latest_trade(ds, "china-customs")
+    kaz = _latest_trade(ds, "kazakhstan-stats")
+    if china is not None:
+        facts.append(Fact(f"US${china.value_usd_mn / 1000:,.1f} bn", f"trade in {china.year}, as China's customs count it",
+                          _ids(china.source_ids)))
+    if kaz is not None:
+        facts.append(Fact(f"US${kaz.value_usd_mn / 1000:,.1f} bn", f"trade in {kaz.year}, as Kazakhstan's statistics count it",
+                          _ids(kaz.source_ids)))
+    oil = ds.pipelines[(ds.pipelines["commodity"] == "oil") & ds.pipelines["capacity"].notna()]
+    if len(oil):
+        top = oil.sort_values("capacity").iloc[-1]
+        facts.append(Fact(f"{top.capacity:,.0f} mt/y", f"design capacity of the {top['name']}", _ids(top.source_ids)))
+    facts.append(Fact(f"{len(ds.projects)}", "China-linked projects mapped, each row with its sources", ()))
+    return facts

@@ -1,0 +1,269 @@
+"""The border map: a plotly `geo` subplot drawn only from our own lon/lat traces.
+
+Every base layer of the geo subplot is off and no trace has a `locationmode`, so plotly.js never
+asks its CDN for topojson: the map draws offline. The traces come in a fixed order and number for a
+given dataset (empty when filtered out), so a filter change can send a `Patch` of the feature traces
+only, and the highlight is always the last trace.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import Patch
+from shapely.geometry import MultiPolygon, Polygon
+
+from kzcn import filters
+from kzcn.figures.style import BORDER_COLOUR, FONT, HIGHLIGHT, INK, MUTED, base_layout, sector_colour
+from kzcn.tables import Dataset
+from kzcn.urlstate import ViewState
+
+VIEW = {"lon": [46.0, 123.0], "lat": [32.0, 56.5]}
+MODE_DASH = {"operational": "solid", "expansion": "solid", "under-construction": "dash", "planned": "dot"}
+
+
+def _rings(geom) -> tuple[list, list]:
+    lons: list = []
+    lats: list = []
+    polys = geom.geoms if isinstance(geom, MultiPolygon) else [geom]
+    for poly in polys:
+        if not isinstance(poly, Polygon):
+            continue
+        for ring in [poly.exterior, *poly.interiors]:
+            xs, ys = ring.xy
+            lons += [*xs, None]
+            lats += [*ys, None]
+    return lons, lats
+
+
+@functools.cache
+def _country_traces(ds: Dataset) -> tuple[go.Scattergeo, ...]:
+    countries = ds.countries
+    context_lon: list = []
+    context_lat: list = []
+    for geom in countries.loc[countries["role"] == "context", "geometry"]:
+        lo, la = _rings(geom)
+        context_lon += lo
+        context_lat += la
+    traces = [go.Scattergeo(lon=context_lon, lat=context_lat, mode="lines", fill="toself",
+                            fillcolor="#f1f2f4", line={"color": "#c9ccd3", "width": 0.7},
+                            hoverinfo="skip", showlegend=False, name="Neighbours")]
+    fills = {"Kazakhstan": "#f7efd9", "China": "#f9e4e1"}
+    for name, fill in fills.items():
+        geom = countries.loc[countries["name"] == name, "geometry"].iloc[0]
+        lo, la = _rings(geom)
+        traces.append(go.Scattergeo(lon=lo, lat=la, mode="lines", fill="toself", fillcolor=fill,
+                                    line={"color": "#8a8f99", "width": 1}, hoverinfo="skip",
+                                    showlegend=False, name=name))
+    border_lon: list = []
+    border_lat: list = []
+    for geom in ds.border:
+        for line in getattr(geom, "geoms", [geom]):
+            xs, ys = line.xy
+            border_lon += [*xs, None]
+            border_lat += [*ys, None]
+    km = ds.geo_meta["border_length_km_official"]
+    traces.append(go.Scattergeo(
+        lon=border_lon, lat=border_lat, mode="lines", line={"color": BORDER_COLOUR, "width": 4},
+        name=f"Kazakhstan–China border ({km:,.0f} km)", hoverinfo="skip", legendrank=1))
+    traces.append(go.Scattergeo(
+        lon=[67.5, 101.0, 93.5, 62.0], lat=[48.3, 35.0, 47.6, 39.6],
+        text=["KAZAKHSTAN", "CHINA", "MONGOLIA", "UZBEKISTAN"], mode="text", hoverinfo="skip",
+        textfont={"family": FONT, "size": [20, 20, 13, 13], "color": [INK, INK, MUTED, MUTED]},
+        showlegend=False))
+    return tuple(traces)
+
+
+def _hover(title: str, *lines: str) -> str:
+    body = "<br>".join(html.escape(x) for x in lines if x)
+    return f"<b>{html.escape(title)}</b>" + (f"<br>{body}" if body else "")
+
+
+def _fmt(value, unit) -> str:
+    if pd.isna(value):
+        return ""
+    return f"{value:,.4g} {unit}" if isinstance(unit, str) else f"{value:,.4g}"
+
+
+def _route_trace(ds: Dataset, fid: str, name: str, colour: str, width: float, dash: str, hover: str,
+                 group: str, group_title: str, visible: bool) -> go.Scattergeo:
+    route = ds.routes.get(fid)
+    # A route needs two cited points to be drawn; with fewer it is described, not mapped.
+    visible = visible and route is not None and len(route.lons) >= 2
+    return go.Scattergeo(
+        lon=list(route.lons) if visible else [], lat=list(route.lats) if visible else [],
+        mode="lines+markers", line={"color": colour, "width": width, "dash": dash},
+        marker={"size": 5, "color": colour}, name=name,
+        customdata=[fid] * len(route.lons) if visible else [],
+        hovertemplate=hover + "<extra></extra>", legendgroup=group,
+        legendgrouptitle={"text": group_title}, showlegend=False,
+    )
+
+
+def _pipeline_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
+    shown = set(filters.pipelines(ds, state)["pipeline_id"])
+    pipes = ds.pipelines
+    top = pipes.groupby("capacity_unit")["capacity"].max().to_dict()
+    traces = []
+    seen: set[str] = set()
+    for rec in pipes.itertuples(index=False):
+        share = rec.capacity / top[rec.capacity_unit] if pd.notna(rec.capacity) else 0.3
+        hover = _hover(rec.name, f"{rec.commodity.title()} pipeline · {rec.status}",
+                       f"Capacity {_fmt(rec.capacity, rec.capacity_unit)}" if pd.notna(rec.capacity) else "",
+                       f"In service {rec.commissioned_year}" if pd.notna(rec.commissioned_year) else "",
+                       "Route schematic (joins known waypoints)" if rec.geometry_kind == "schematic" else "")
+        trace = _route_trace(ds, rec.pipeline_id, f"{rec.commodity.title()} pipeline",
+                             sector_colour(rec.commodity), 2.0 + 4.0 * share, MODE_DASH.get(rec.status, "solid"),
+                             hover, f"pipe-{rec.commodity}", "", rec.pipeline_id in shown)
+        if rec.commodity not in seen:
+            trace.showlegend = True
+            seen.add(rec.commodity)
+        traces.append(trace)
+    return traces
+
+
+def _corridor_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
+    shown = set(filters.corridors(ds, state)["corridor_id"])
+    traces = []
+    seen: set[str] = set()
+    for rec in ds.corridors.itertuples(index=False):
+        colour = sector_colour("rail" if rec.mode == "rail" else "road" if rec.mode == "road" else "logistics")
+        hover = _hover(rec.name, f"{rec.mode.title()} corridor · {rec.status}",
+                       f"Opened {rec.opened_year}" if pd.notna(rec.opened_year) else "",
+                       f"{rec.length_km:,.0f} km" if pd.notna(rec.length_km) else "",
+                       "Route schematic (joins known waypoints)" if rec.geometry_kind == "schematic" else "")
+        label = f"{rec.mode.title()} corridor" + (" (schematic)" if rec.geometry_kind == "schematic" else "")
+        trace = _route_trace(ds, rec.corridor_id, label, colour, 2.5, "dot" if rec.status != "operational"
+                             else "dashdot", hover, f"corr-{rec.mode}", "", rec.corridor_id in shown)
+        if rec.mode not in seen:
+            trace.showlegend = True
+            seen.add(rec.mode)
+        traces.append(trace)
+    return traces
+
+
+def _crossing_trace(ds: Dataset, state: ViewState) -> go.Scattergeo:
+    frame = filters.crossings(ds, state).dropna(subset=["lat_kz", "lon_kz", "lat_cn", "lon_cn"])
+    lat = (frame["lat_kz"] + frame["lat_cn"]) / 2
+    lon = (frame["lon_kz"] + frame["lon_cn"]) / 2
+    tonnes = frame["throughput"].where(frame["throughput_unit"].isin(("mt", "mt/y")))
+    size = 14 + 16 * (tonnes / tonnes.max()).fillna(0) if tonnes.notna().any() else pd.Series(14, frame.index)
+    hover = [
+        _hover(r.name, f"Modes: {r.modes.replace(';', ', ')} · {r.status}",
+               f"Opened {r.year_opened}" if pd.notna(r.year_opened) else "",
+               f"Throughput {_fmt(r.throughput, r.throughput_unit)} ({r.throughput_year})"
+               if pd.notna(r.throughput) else "Throughput: not published")
+        for r in frame.itertuples(index=False)
+    ]
+    return go.Scattergeo(
+        lon=lon.tolist(), lat=lat.tolist(), mode="markers", name="Border crossing",
+        marker={"size": size.tolist(), "symbol": "diamond", "color": sector_colour("border-crossings"),
+                "line": {"color": "white", "width": 1.5}},
+        customdata=frame["crossing_id"].tolist(), text=hover, hovertemplate="%{text}<extra></extra>",
+    )
+
+
+def _project_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
+    frame = filters.projects(ds, state).dropna(subset=["lat", "lon"])
+    labels = dict(ds.vocabulary[["slug", "label"]].values)
+    traces = []
+    for sector in sorted(ds.projects["sector"].unique()):
+        part = frame[frame["sector"] == sector]
+        hover = [
+            _hover(r.name, f"{labels.get(r.sector, r.sector)} · {r.status}",
+                   r.location_name if isinstance(r.location_name, str) else "",
+                   f"{_fmt(r.value, '')} million {r.currency}" if pd.notna(r.value) else "")
+            for r in part.itertuples(index=False)
+        ]
+        traces.append(go.Scattergeo(
+            lon=part["lon"].tolist(), lat=part["lat"].tolist(), mode="markers",
+            name=f"Project: {labels.get(sector, sector)}", legendgroup="projects",
+            marker={"size": 11, "color": sector_colour(sector), "line": {"color": "white", "width": 1}},
+            customdata=part["project_id"].tolist(), text=hover, hovertemplate="%{text}<extra></extra>",
+        ))
+    return traces
+
+
+def feature_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
+    """The traces a filter change redraws, always the same number and order for one dataset."""
+    return [*_corridor_traces(ds, state), *_pipeline_traces(ds, state), _crossing_trace(ds, state),
+            *_project_traces(ds, state)]
+
+
+def feature_location(ds: Dataset, fid: str | None) -> tuple[list, list]:
+    """Where to draw the highlight for a feature id: a line's points, or one point."""
+    if not fid:
+        return [], []
+    if fid in ds.routes:
+        route = ds.routes[fid]
+        return list(route.lons), list(route.lats)
+    for frame, key, lat, lon in ((ds.projects, "project_id", "lat", "lon"),
+                                 (ds.events, "event_id", "lat", "lon"),
+                                 (ds.border_crossings, "crossing_id", "lat_kz", "lon_kz")):
+        hit = frame[frame[key] == fid]
+        if len(hit) and pd.notna(hit[lat].iloc[0]):
+            return [float(hit[lon].iloc[0])], [float(hit[lat].iloc[0])]
+    systems = ds.pipelines[ds.pipelines["system"] == fid]
+    lons: list = []
+    lats: list = []
+    for pid in systems["pipeline_id"]:
+        if pid in ds.routes:
+            lons += [*ds.routes[pid].lons, None]
+            lats += [*ds.routes[pid].lats, None]
+    return lons, lats
+
+
+def highlight_trace(ds: Dataset, fid: str | None) -> go.Scattergeo:
+    lons, lats = feature_location(ds, fid)
+    is_line = sum(x is not None for x in lons) > 1
+    return go.Scattergeo(
+        lon=lons, lat=lats, mode="lines" if is_line else "markers", name="Selected",
+        line={"color": HIGHLIGHT, "width": 10}, opacity=0.75 if is_line else 1,
+        marker={"size": 26, "symbol": "circle-open", "color": HIGHLIGHT, "line": {"width": 4}},
+        hoverinfo="skip", showlegend=False,
+    )
+
+
+@functools.cache
+def highlight_index(ds: Dataset) -> int:
+    return len(_country_traces(ds)) + len(feature_traces(ds, ViewState()))
+
+
+@functools.cache
+def first_feature_index(ds: Dataset) -> int:
+    return len(_country_traces(ds))
+
+
+def border_map(ds: Dataset, state: ViewState) -> go.Figure:
+    fig = go.Figure(data=[*_country_traces(ds), *feature_traces(ds, state), highlight_trace(ds, state.select)])
+    fig.update_layout(**base_layout(
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        # uirevision keeps the visitor's zoom and pan when filters redraw the traces.
+        uirevision="border-map", dragmode="pan", clickmode="event",
+        legend={"orientation": "v", "x": 0.005, "y": 0.02, "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.85)",
+                "bordercolor": "#d0d4db", "borderwidth": 1, "font": {"size": 13}, "itemclick": "toggle"},
+    ))
+    fig.update_geos(
+        projection_type="mercator", visible=False, showland=False, showcountries=False,
+        showcoastlines=False, showocean=False, showlakes=False, showrivers=False, showframe=False,
+        bgcolor="#eef3f8", lonaxis_range=VIEW["lon"], lataxis_range=VIEW["lat"],
+    )
+    return fig
+
+
+def feature_patch(ds: Dataset, state: ViewState) -> Patch:
+    """Only the feature traces, for a filter change: the country outlines stay in the browser."""
+    patch = Patch()
+    start = first_feature_index(ds)
+    for offset, trace in enumerate(feature_traces(ds, state)):
+        patch["data"][start + offset] = trace.to_plotly_json()
+    return patch
+
+
+def highlight_patch(ds: Dataset, fid: str | None) -> Patch:
+    patch = Patch()
+    patch["data"][highlight_index(ds)] = highlight_trace(ds, fid).to_plotly_json()
+    return patch

@@ -1,0 +1,224 @@
+"""Trade, energy and timeline charts: pure functions of the tables and the view state."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from kzcn import filters
+from kzcn.figures.style import GRID, HIGHLIGHT, MUTED, REPORTER_STYLE, THEME_COLOURS, base_layout
+from kzcn.tables import Dataset
+from kzcn.urlstate import ViewState
+
+TRADE_FLOWS = {
+    "turnover": "Total trade (turnover)",
+    "kz-exports": "Kazakhstan's exports to China",
+    "kz-imports": "Kazakhstan's imports from China",
+}
+THEME_ORDER = ["diplomacy", "security", "energy", "connectivity", "economy"]
+
+
+def _axis(**extra) -> dict:
+    axis = {"gridcolor": GRID, "zeroline": False, "ticks": "outside", "tickcolor": GRID}
+    axis.update(extra)
+    return axis
+
+
+def _event_marks(events: pd.DataFrame, y: float, yref_axis: str = "y") -> go.Scatter:
+    """Events drawn as small ticks on a chart, clickable like on the timeline."""
+    years = pd.to_numeric(events["date"].str[:4])
+    return go.Scatter(
+        x=years.tolist(), y=[y] * len(events), yaxis=yref_axis, mode="markers", name="Events (see timeline)",
+        marker={"symbol": "triangle-up", "size": 11, "color": [THEME_COLOURS[t] for t in events["theme"]],
+                "line": {"color": "white", "width": 1}},
+        customdata=events["event_id"].tolist(),
+        text=[f"{html.escape(d)}: {html.escape(t)}" for d, t in zip(events["date"], events["title"])],
+        hovertemplate="%{text}<extra></extra>",
+    )
+
+
+def _year_band(fig: go.Figure, ds: Dataset, state: ViewState, **where) -> None:
+    start, end = filters.year_bounds(ds, state)
+    first, last = filters.dataset_years(ds)
+    if (start, end) != (first, last):
+        fig.add_vrect(x0=start - 0.5, x1=end + 0.5, fillcolor=HIGHLIGHT, opacity=0.12, line_width=0, **where)
+
+
+def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Figure:
+    """Annual trade as each side reports it, side by side; a missing year stays a gap."""
+    if flow == "products":
+        return products_chart(ds)
+    flow = flow if flow in TRADE_FLOWS else "turnover"
+    frame = ds.trade_annual[(ds.trade_annual["flow"] == flow) & (ds.trade_annual["period"] == "year")]
+    fig = go.Figure()
+    for reporter, style in REPORTER_STYLE.items():
+        part = frame[frame["reporter"] == reporter]
+        if part.empty:
+            continue
+        # Where one reporter has two figures for a year, both are drawn: the spread is the point.
+        part = part.sort_values("year")
+        fig.add_bar(
+            x=part["year"].tolist(), y=(part["value_usd_mn"] / 1000).tolist(), name=style["label"],
+            marker={"color": style["colour"], "pattern": {"shape": "/" if reporter == "unattributed" else ""}},
+            customdata=part["source_ids"].tolist(),
+            hovertemplate="%{x}: US$%{y:.2f} bn<br>" + html.escape(style["label"]) + "<extra></extra>",
+        )
+    events = filters.events(ds, state)
+    economic = events[events["theme"].isin(("economy", "connectivity"))]
+    top = (frame["value_usd_mn"].max() / 1000) * 1.08 if len(frame) else 1
+    if len(economic):
+        fig.add_trace(_event_marks(economic, top))
+    first, last = filters.dataset_years(ds)
+    fig.update_layout(**base_layout(
+        barmode="group", bargap=0.15, dragmode="select", selectdirection="h", uirevision="trade",
+        xaxis=_axis(title=None, range=[first - 0.6, last + 0.6], dtick=2),
+        yaxis=_axis(title={"text": f"{TRADE_FLOWS[flow]}, US$ bn"}, rangemode="tozero"),
+    ))
+    _year_band(fig, ds, state)
+    return fig
+
+
+def products_chart(ds: Dataset) -> go.Figure:
+    """The latest year's product groups, exports and imports, as the sources name them."""
+    frame = ds.trade_products
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.32,
+                        subplot_titles=("Kazakhstan's exports to China", "Kazakhstan's imports from China"))
+    for col, flow in enumerate(("kz-exports", "kz-imports"), start=1):
+        part = frame[frame["flow"] == flow]
+        if part.empty:
+            continue
+        year = part["year"].max()
+        part = part[part["year"] == year]
+        use_value = part["value_usd_mn"].notna().sum() >= part["share_pct"].notna().sum()
+        measure = "value_usd_mn" if use_value else "share_pct"
+        part = part.dropna(subset=[measure]).sort_values(measure)
+        values = part[measure] / 1000 if use_value else part[measure]
+        unit = "US$ bn" if use_value else "% of the flow"
+        reporter = REPORTER_STYLE[part["reporter"].iloc[0]]["label"] if len(part) else ""
+        fig.add_bar(x=values.tolist(), y=part["product_group"].tolist(), orientation="h", row=1, col=col,
+                    marker={"color": REPORTER_STYLE[part["reporter"].iloc[0]]["colour"] if len(part) else MUTED},
+                    name=f"{year}, {reporter}", showlegend=True,
+                    hovertemplate=f"%{{y}}: %{{x:.2f}} {unit} ({year}, {html.escape(reporter)})<extra></extra>")
+        fig.update_xaxes(title_text=f"{year}, {unit}", row=1, col=col, gridcolor=GRID)
+    fig.update_layout(**base_layout(margin={"l": 8, "r": 16, "t": 48, "b": 44}, uirevision="products"))
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+def _capacity_steps(ds: Dataset, system: str, years: range) -> pd.Series:
+    """Design capacity of a system by year: the largest cross-border segment (oil) or the sum of
+    parallel lines in service (gas). Derived from data/pipelines.csv and capacity_history.csv."""
+    pipes = ds.pipelines[(ds.pipelines["system"] == system) & ds.pipelines["capacity"].notna()]
+    history = ds.capacity_history
+    out = {}
+    for year in years:
+        caps = []
+        for rec in pipes.itertuples(index=False):
+            if pd.isna(rec.commissioned_year) or rec.commissioned_year > year:
+                continue
+            steps = history[(history["pipeline_id"] == rec.pipeline_id) & (history["year"] <= year)]
+            caps.append(steps.sort_values("year")["capacity"].iloc[-1] if len(steps) else rec.capacity)
+        if caps:
+            out[year] = sum(caps) if pipes["commodity"].iloc[0] == "gas" else max(caps)
+    return pd.Series(out, dtype="float64")
+
+
+def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
+    """Each system's design capacity against what it actually carried, oil above gas."""
+    flows = filters.energy_flows(ds, state)
+    allowed = filters.allowed_sectors(ds, state)
+    first, last = filters.dataset_years(ds)
+    systems = [("kazakhstan-china-oil", "oil", "Oil to China, million tonnes"),
+               ("central-asia-china-gas", "gas", "Gas via Kazakhstan, bcm")]
+    shown = [s for s in systems if allowed is None or s[1] in allowed]
+    if not shown:
+        fig = go.Figure()
+        fig.update_layout(**base_layout(
+            annotations=[{"text": "No oil or gas in the current filter", "showarrow": False,
+                          "font": {"size": 18, "color": MUTED}, "xref": "paper", "yref": "paper", "x": 0.5,
+                          "y": 0.5}], xaxis={"visible": False}, yaxis={"visible": False}))
+        return fig
+    fig = make_subplots(rows=len(shown), cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                        subplot_titles=[s[2] for s in shown])
+    system_of = dict(ds.pipelines[["pipeline_id", "system"]].values)
+    measure_style = {"carried": ("Carried", 1.0), "kz-exports-to-china": ("Kazakh gas sold to China", 0.55),
+                     "russian-transit": ("Russian oil in transit", 0.55)}
+    for row, (system, commodity, _title) in enumerate(shown, start=1):
+        colour = {"oil": "#332288", "gas": "#3A8FD0"}[commodity]
+        part = flows[flows["pipeline_id"].map(lambda p: system_of.get(p, p)) == system]
+        for measure, (label, opacity) in measure_style.items():
+            sub = part[part["measure"] == measure].sort_values("year")
+            if sub.empty:
+                continue
+            fig.add_bar(x=sub["year"].tolist(), y=sub["volume"].tolist(), name=f"{commodity.title()}: {label}",
+                        marker={"color": colour, "opacity": opacity,
+                                "pattern": {"shape": ["x" if e else "" for e in sub["estimate"]]}},
+                        customdata=sub["notes"].fillna("").tolist(),
+                        hovertemplate="%{x}: %{y:.2f} " + sub["unit"].iloc[0] + "<br>%{customdata}<extra>"
+                        + label + "</extra>", row=row, col=1)
+        caps = _capacity_steps(ds, system, range(first, last + 1))
+        if len(caps):
+            unit = "mt/y" if commodity == "oil" else "bcm/y"
+            fig.add_scatter(x=caps.index.tolist(), y=caps.tolist(), mode="lines", line_shape="hv",
+                            line={"color": "#111111", "width": 2.5, "dash": "dash"},
+                            name=f"{commodity.title()}: design capacity", row=row, col=1,
+                            hovertemplate="%{x}: capacity %{y:.1f} " + unit + "<extra></extra>")
+    fig.update_layout(**base_layout(barmode="overlay", uirevision="energy", bargap=0.2,
+                                    margin={"l": 56, "r": 16, "t": 60, "b": 40}))
+    fig.update_xaxes(range=[first - 0.6, last + 0.6], gridcolor=GRID, dtick=2)
+    fig.update_yaxes(gridcolor=GRID, rangemode="tozero")
+    start, end = filters.year_bounds(ds, state)
+    if (start, end) != (first, last):
+        for row in range(1, len(shown) + 1):
+            fig.add_vrect(x0=start - 0.5, x1=end + 0.5, fillcolor=HIGHLIGHT, opacity=0.12, line_width=0,
+                          row=row, col=1)
+    return fig
+
+
+def timeline_chart(ds: Dataset, state: ViewState, marked: frozenset[str] = frozenset()) -> go.Figure:
+    """Events by theme over time; the last trace marks the selected and related events."""
+    events = filters.events(ds, state)
+    fig = go.Figure()
+    for theme in THEME_ORDER:
+        part = events[events["theme"] == theme]
+        fig.add_scatter(
+            x=part["date"].map(_as_date).tolist(), y=[theme.title()] * len(part), mode="markers",
+            name=theme.title(), marker={"size": 15, "color": THEME_COLOURS[theme], "opacity": 0.85,
+                                        "line": {"color": "white", "width": 1}},
+            customdata=part["event_id"].tolist(),
+            text=[f"{html.escape(d)}: {html.escape(t)}" for d, t in zip(part["date"], part["title"])],
+            hovertemplate="%{text}<extra></extra>",
+        )
+    fig.add_trace(timeline_marks(ds, marked))
+    first, last = filters.dataset_years(ds)
+    fig.update_layout(**base_layout(
+        uirevision="timeline", showlegend=False, margin={"l": 110, "r": 16, "t": 10, "b": 36},
+        xaxis=_axis(range=[f"{first - 1}-07-01", f"{last}-12-31"], type="date"),
+        yaxis=_axis(categoryorder="array", categoryarray=[t.title() for t in THEME_ORDER], showgrid=True),
+    ))
+    start, end = filters.year_bounds(ds, state)
+    if (start, end) != (first, last):
+        fig.add_vrect(x0=f"{start}-01-01", x1=f"{end}-12-31", fillcolor=HIGHLIGHT, opacity=0.12, line_width=0)
+    return fig
+
+
+def timeline_marks(ds: Dataset, marked: frozenset[str]) -> go.Scatter:
+    part = ds.events[ds.events["event_id"].isin(marked)]
+    return go.Scatter(
+        x=part["date"].map(_as_date).tolist(), y=part["theme"].str.title().tolist(), mode="markers",
+        name="Selected or related", marker={"size": 26, "symbol": "circle-open", "color": HIGHLIGHT,
+                                            "line": {"width": 4}},
+        customdata=part["event_id"].tolist(), hoverinfo="skip", showlegend=False,
+    )
+
+
+def _as_date(text: str) -> str:
+    """Plot a month- or year-precision date at the middle of its month or year."""
+    if len(text) == 4:
+        return f"{text}-07-01"
+    if len(text) == 7:
+        return f"{text}-15"
+    return text

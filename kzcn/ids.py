@@ -1,0 +1,34 @@
+"""Every element id on the page, in one place (the public ones are fixed by CONTRACT.md)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Id(StrEnum):
+    # Public: browser tests and outside scripts rely on these (../shared/CONTRACT.md).
+    BORDER_MAP = "border-map"
+    SECTOR_FILTER = "sector-filter"
+    THEME_FILTER = "theme-filter"
+    YEAR_RANGE = "year-range"
+    RESET_FILTERS = "reset-filters"
+    DETAILS_PANEL = "details-panel"
+    TRADE_CHART = "trade-chart"
+    ENERGY_CHART = "energy-chart"
+    TIMELINE_CHART = "timeline-chart"
+    PROJECTS_TABLE = "projects-table"
+    # Internal.
+    URL = "url"
+    SELECTED = "selected-feature"
+    NOTICE = "url-notice"
+    DATA_NOTE = "data-note"
+    TRADE_MODE = "trade-mode"
+    VIEW_SUMMARY = "view-summary"
+
+
+RELATED_LINK = "related-link"
+
+
+def related_link(feature_id: str) -> dict:
+    """Pattern-matching id of a button in the details panel that selects another feature."""
+    return {"type": RELATED_LINK, "feature": feature_id}

@@ -1,0 +1,130 @@
+"""The page's state as a query string, both ways (parameters fixed by CONTRACT.md).
+
+`parse` never raises: whatever it cannot use it drops, and says so in `notices`, so a mangled link
+still opens a working page that tells the visitor what was ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qsl, urlencode
+
+KNOWN = ("sector", "theme", "from", "to", "select", "mode", "scene")
+MODES = ("present",)
+MAX_PARAM_CHARS = 400
+
+
+@dataclass(frozen=True)
+class ViewState:
+    sectors: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    select: str | None = None
+    mode: str | None = None
+    scene: int | None = None
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the parser accepts: slugs, the year bounds and the ids that can be selected."""
+
+    sectors: frozenset[str]
+    themes: frozenset[str]
+    first_year: int
+    last_year: int
+    features: frozenset[str]
+    scenes: int = 0
+
+
+def _slugs(raw: str, allowed: frozenset[str], name: str, notices: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for part in raw.split(","):
+        slug = part.strip().lower()
+        if not slug:
+            continue
+        if slug in allowed:
+            if slug not in out:
+                out.append(slug)
+        else:
+            notices.append(f"Unknown {name} '{part.strip()[:40]}' was ignored.")
+    return tuple(out)
+
+
+def _year(raw: str, vocab: Vocabulary, name: str, notices: list[str]) -> int | None:
+    try:
+        year = int(raw.strip())
+    except ValueError:
+        notices.append(f"'{name}={raw[:20]}' is not a year and was ignored.")
+        return None
+    if not vocab.first_year <= year <= vocab.last_year:
+        notices.append(f"'{name}={year}' is outside {vocab.first_year}–{vocab.last_year} and was ignored.")
+        return None
+    return year
+
+
+def parse(search: str | None, vocab: Vocabulary) -> ViewState:
+    notices: list[str] = []
+    query = (search or "").lstrip("?")
+    if len(query) > 4 * MAX_PARAM_CHARS:
+        return ViewState(notices=("The link's parameters are too long and were ignored.",))
+    try:
+        pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=False)
+    except ValueError:
+        return ViewState(notices=("The link's parameters could not be read and were ignored.",))
+    values: dict[str, str] = {}
+    for key, value in pairs:
+        if key not in KNOWN:
+            notices.append(f"Unknown parameter '{key[:30]}' was ignored.")
+        elif key in values:
+            notices.append(f"Parameter '{key}' was given twice; the first was used.")
+        else:
+            values[key] = value[:MAX_PARAM_CHARS]
+
+    state = ViewState(
+        sectors=_slugs(values.get("sector", ""), vocab.sectors, "sector", notices),
+        themes=_slugs(values.get("theme", ""), vocab.themes, "theme", notices),
+    )
+    start = _year(values["from"], vocab, "from", notices) if "from" in values else None
+    end = _year(values["to"], vocab, "to", notices) if "to" in values else None
+    if start is not None and end is not None and start > end:
+        notices.append(f"'from={start}' is after 'to={end}'; the two were swapped.")
+        start, end = end, start
+    select = values.get("select", "").strip() or None
+    if select is not None and select not in vocab.features:
+        notices.append(f"No feature has the id '{select[:60]}'; nothing was selected.")
+        select = None
+    mode = values.get("mode", "").strip().lower() or None
+    if mode is not None and mode not in MODES:
+        notices.append(f"Unknown mode '{mode[:20]}' was ignored.")
+        mode = None
+    scene = None
+    if "scene" in values:
+        raw = values["scene"].strip()
+        if raw.isdigit() and 1 <= int(raw) <= max(vocab.scenes, 1):
+            scene = int(raw)
+        else:
+            notices.append(f"Scene '{raw[:10]}' does not exist; the first scene is shown.")
+    return replace(state, year_from=start, year_to=end, select=select, mode=mode, scene=scene,
+                   notices=tuple(notices))
+
+
+def encode(state: ViewState, vocab: Vocabulary) -> str:
+    """The query string for a state; defaults are left out so that links stay short."""
+    params: list[tuple[str, str]] = []
+    if state.sectors:
+        params.append(("sector", ",".join(state.sectors)))
+    if state.themes:
+        params.append(("theme", ",".join(state.themes)))
+    if state.year_from is not None and state.year_from != vocab.first_year:
+        params.append(("from", str(state.year_from)))
+    if state.year_to is not None and state.year_to != vocab.last_year:
+        params.append(("to", str(state.year_to)))
+    if state.select:
+        params.append(("select", state.select))
+    if state.mode:
+        params.append(("mode", state.mode))
+        if state.scene:
+            params.append(("scene", str(state.scene)))
+    return "?" + urlencode(params, safe=",") if params else ""

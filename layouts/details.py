@@ -1,0 +1,150 @@
+"""The details panel: everything the tables know about one feature, with its sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from kzcn.ids import related_link
+from kzcn.tables import Dataset
+from layouts.sources import source_list, split_ids
+
+KINDS = (
+    ("border_crossings", "crossing_id", "Border crossing"),
+    ("pipelines", "pipeline_id", "Pipeline"),
+    ("corridors", "corridor_id", "Transport corridor"),
+    ("projects", "project_id", "Project"),
+    ("events", "event_id", "Event"),
+)
+MAX_RELATED = 8
+
+
+def find(ds: Dataset, fid: str | None) -> tuple[str, pd.Series] | None:
+    """The kind and row of a feature id, or None."""
+    if not fid:
+        return None
+    for table, key, kind in KINDS:
+        frame = ds.table(table)
+        hit = frame[frame[key] == fid]
+        if len(hit):
+            return kind, hit.iloc[0]
+    return None
+
+
+def feature_name(ds: Dataset, fid: str) -> str:
+    found = find(ds, fid)
+    if found is None:
+        pipes = ds.pipelines[ds.pipelines["system"] == fid]
+        return pipes["name"].iloc[0].split(" (")[0] + " system" if len(pipes) else fid
+    kind, row = found
+    return row["title"] if kind == "Event" else row["name"]
+
+
+def _num(value, unit="") -> str | None:
+    if pd.isna(value):
+        return None
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} {unit}".strip()
+
+
+def _geometry(ds: Dataset, fid: str, kind: str) -> str:
+    route = ds.routes.get(fid)
+    if route is None or len(route.names) < 2:
+        return "not drawn: fewer than two points on the route have a cited position"
+    through = " → ".join(route.names)
+    return f"schematic, a line through {through}" if kind == "schematic" else f"surveyed, via {through}"
+
+
+def _fields(ds: Dataset, kind: str, row: pd.Series) -> list[tuple[str, str | None]]:
+    labels = dict(ds.vocabulary[["slug", "label"]].values)
+    if kind == "Border crossing":
+        return [
+            ("Kazakh side", row["name_kz"]), ("Chinese side", row["name_cn"]),
+            ("Modes", row["modes"].replace(";", ", ")), ("Status", row["status"]),
+            ("Opened", _num(row["year_opened"])),
+            ("Capacity", f"{_num(row['capacity'], row['capacity_unit'])} ({row['capacity_year']})"
+             if pd.notna(row["capacity"]) else "not published"),
+            ("Throughput", f"{_num(row['throughput'], row['throughput_unit'])} ({row['throughput_year']})"
+             if pd.notna(row["throughput"]) else "not published"),
+        ]
+    if kind == "Pipeline":
+        flows = ds.energy_flows[ds.energy_flows["pipeline_id"].isin((row["pipeline_id"], row["system"]))]
+        latest = flows.sort_values("year").iloc[-1] if len(flows) else None
+        return [
+            ("Commodity", row["commodity"]), ("Operator", row["operator"]),
+            ("Route", f"{row['from_name']} → {row['to_name']}"), ("Length", _num(row["length_km"], "km")),
+            ("Design capacity", _num(row["capacity"], row["capacity_unit"]) or "not published"),
+            ("In service", _num(row["commissioned_year"])), ("Status", row["status"]),
+            ("Latest volume carried", f"{_num(latest['volume'], latest['unit'])} in {latest['year']}"
+             + (" (estimate)" if latest["estimate"] else "") if latest is not None else "not published"),
+            ("Geometry", _geometry(ds, row["pipeline_id"], row["geometry_kind"])),
+        ]
+    if kind == "Transport corridor":
+        return [("Mode", row["mode"]), ("Status", row["status"]), ("Opened", _num(row["opened_year"])),
+                ("Length", _num(row["length_km"], "km")),
+                ("Geometry", _geometry(ds, row["corridor_id"], row["geometry_kind"]))]
+    if kind == "Project":
+        value = (f"{_num(row['value'])} million {row['currency']}"
+                 + (f" ({row['price_year']})" if pd.notna(row["price_year"]) else "")
+                 + (f", {row['value_note']}" if isinstance(row["value_note"], str) else "")
+                 if pd.notna(row["value"]) else "not published")
+        years = "–".join(str(y) for y in (row["start_year"], row["completion_year"]) if pd.notna(y)) or None
+        return [("Sector", labels.get(row["sector"], row["sector"])), ("Status", row["status"]),
+                ("Years", years), ("Value", value), ("Location", row["location_name"]),
+                ("Location precision", row["location_precision"]),
+                ("Kazakh partners", row["partners_kz"]), ("Chinese partners", row["partners_cn"])]
+    return [("Date", row["date"]), ("Type", row["event_type"]), ("Theme", row["theme"]),
+            ("Place", row["place"]),
+            ("Sectors", ", ".join(labels.get(s, s) for s in split_ids(row["sectors"])))]
+
+
+def related_ids(ds: Dataset, fid: str, kind: str, row: pd.Series) -> list[str]:
+    """Events that name this feature, features an event names, and projects of the same sector."""
+    out: list[str] = []
+    if kind == "Event":
+        out += split_ids(row["related_ids"])
+    keys = {fid}
+    if kind == "Pipeline":
+        keys.add(row["system"])
+    mentions = ds.events[ds.events["related_ids"].map(lambda cell: bool(keys & set(split_ids(cell))))]
+    out += mentions.sort_values("date")["event_id"].tolist()
+    if kind == "Project":
+        same = ds.projects[(ds.projects["sector"] == row["sector"]) & (ds.projects["project_id"] != fid)]
+        out += same["project_id"].tolist()
+    return [x for x in dict.fromkeys(out) if x != fid][:MAX_RELATED]
+
+
+def related_ids_for(ds: Dataset, fid: str | None) -> list[str]:
+    """The feature itself (if an event) and its related ids: what the timeline marks."""
+    found = find(ds, fid)
+    if found is None:
+        return []
+    kind, row = found
+    return ([fid] if kind == "Event" else []) + related_ids(ds, fid, kind, row)
+
+
+def details(ds: Dataset, fid: str | None) -> list:
+    found = find(ds, fid)
+    if found is None:
+        return [html.H2("Details", className="panel-title"),
+                html.P("Click a crossing, pipeline, corridor or project on the map, a row of the projects "
+                       "table, or an event on the timeline, to read what it is and where each fact comes from.",
+                       className="hint")]
+    kind, row = found
+    title = row["title"] if kind == "Event" else row["name"]
+    rows = [html.Div([html.Dt(label), html.Dd(value)]) for label, value in _fields(ds, kind, row)
+            if value not in (None, "") and not (isinstance(value, float) and pd.isna(value))]
+    related = related_ids(ds, fid, kind, row)
+    parts = [
+        html.P(kind, className="kicker"),
+        html.H2(title, className="panel-title"),
+        html.P(row["description"], className="description"),
+        html.Dl(rows, className="facts"),
+    ]
+    if related:
+        parts += [html.H3("Related"), html.Ul([
+            html.Li(html.Button(feature_name(ds, rid), id=related_link(rid), className="link-button", n_clicks=0))
+            for rid in related
+        ], className="related")]
+    parts += [html.H3("Sources"), source_list(ds, split_ids(row["source_ids"]))]
+    return parts

@@ -1,0 +1,179 @@
+"""The dashboard page: header, filters, map with details, charts and the projects table.
+
+Functions here take the dataset as an argument and return components; they read no files and
+register no callbacks.
+"""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+from dash import dcc, html
+
+from kzcn import filters
+from kzcn.facts import key_facts
+from kzcn.figures.border_map import border_map
+from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
+from kzcn.ids import Id
+from kzcn.tables import Dataset
+from kzcn.urlstate import ViewState
+from layouts.details import details
+from layouts.sources import markdown_sources, source_label, split_ids
+from layouts.table import project_columns, project_rows
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "scrollZoom": True,
+    "modeBarButtonsToRemove": ["lasso2d", "toImage"],
+}
+TITLE = "China and Kazakhstan: a 1,783 km border, and what crosses it"
+ARGUMENT = (
+    "Kazakhstan is China's land bridge to the west and one of its energy suppliers. Trade, pipelines "
+    "and rail corridors have grown with each state visit; the two sides count the same trade differently. "
+    "Every figure below links to the page it comes from."
+)
+
+
+def _caption(ds: Dataset, text: str, tables: tuple[str, ...]) -> html.P:
+    ids = sorted({sid for t in tables for cell in ds.table(t)["source_ids"] for sid in split_ids(cell)})
+    publishers = sorted({source_label(ds, sid).split(",")[0] for sid in ids})
+    shown = ", ".join(publishers[:6]) + (f" and {len(publishers) - 6} more" if len(publishers) > 6 else "")
+    return html.P([text, html.Span(f" Sources: {shown}.", className="caption-sources")], className="caption")
+
+
+def header(ds: Dataset) -> html.Header:
+    facts = []
+    for fact in key_facts(ds):
+        cite = [html.A(f"[{i + 1}]", href=_url(ds, sid), target="_blank", rel="noopener noreferrer",
+                       title=source_label(ds, sid), className="cite") for i, sid in enumerate(fact.source_ids[:2])]
+        facts.append(html.Div([html.Strong(fact.value), html.Span(fact.label), *cite], className="fact"))
+    return html.Header([
+        html.H1(TITLE),
+        html.P(ARGUMENT, className="argument"),
+        html.Div(facts, className="facts-strip"),
+    ], className="page-header")
+
+
+def _url(ds: Dataset, sid: str) -> str:
+    hit = ds.sources.loc[ds.sources["source_id"] == sid, "url"]
+    return hit.iloc[0] if len(hit) else "#"
+
+
+def controls(ds: Dataset) -> html.Section:
+    vocab = ds.vocabulary
+    sectors = vocab[vocab["kind"] == "sector"].sort_values(["theme", "label"])
+    themes = vocab[vocab["kind"] == "theme"]
+    first, last = filters.dataset_years(ds)
+    marks = {y: str(y) for y in range(first, last + 1) if y % 5 == 0 or y in (first, last)}
+    return html.Section([
+        html.Div([
+            html.Label("Sector", htmlFor=Id.SECTOR_FILTER),
+            dcc.Dropdown(id=Id.SECTOR_FILTER, multi=True, placeholder="All sectors", value=[],
+                         options=[{"label": f"{r.label} ({r.theme})", "value": r.slug}
+                                  for r in sectors.itertuples(index=False)]),
+        ], className="control control-sector"),
+        html.Div([
+            html.Span("Theme", className="label", id="theme-label"),
+            dcc.Checklist(id=Id.THEME_FILTER, value=[], inline=True, className="theme-checklist",
+                          options=[{"label": r.label, "value": r.slug} for r in themes.itertuples(index=False)]),
+        ], className="control control-theme", role="group", **{"aria-labelledby": "theme-label"}),
+        html.Div([
+            html.Label("Years", htmlFor=Id.YEAR_RANGE),
+            dcc.RangeSlider(id=Id.YEAR_RANGE, min=first, max=last, step=1, value=[first, last], marks=marks,
+                            allowCross=False, tooltip={"placement": "bottom", "always_visible": False}),
+        ], className="control control-years"),
+        html.Button("Reset filters", id=Id.RESET_FILTERS, n_clicks=0, className="reset"),
+        html.P(id=Id.VIEW_SUMMARY, className="view-summary", **{"aria-live": "polite"}),
+    ], className="controls", **{"aria-label": "Filters"})
+
+
+def _panel(title: str, caption: html.P, body, extra=None, cls: str = "") -> html.Section:
+    return html.Section([html.H2(title), caption, *(extra or []), body], className=f"panel {cls}".strip())
+
+
+def page(ds: Dataset) -> html.Div:
+    state = ViewState()
+    return html.Div([
+        dcc.Location(id=Id.URL, refresh=False),
+        dcc.Store(id=Id.SELECTED, data=None),
+        html.A("Skip to the projects table", href="#projects", className="skip-link"),
+        header(ds),
+        html.Div(id=Id.NOTICE, className="notice", role="status", hidden=True),
+        controls(ds),
+        html.Main([
+            html.Div([
+                _panel("Border map", _caption(
+                    ds, "Crossings (size: freight in million tonnes where published), oil and gas pipelines "
+                        "(width: design capacity), rail and road corridors, and project sites by sector. "
+                        "Lines join known waypoints and are schematic. Scroll to zoom, drag to pan.",
+                    ("border_crossings", "pipelines", "corridors")),
+                    dcc.Graph(id=Id.BORDER_MAP, figure=border_map(ds, state), config=GRAPH_CONFIG,
+                              className="map-graph", clear_on_unhover=True), cls="map-panel"),
+                html.Aside(details(ds, None), id=Id.DETAILS_PANEL, className="panel details",
+                           **{"aria-live": "polite", "aria-label": "Details of the selected feature"}),
+            ], className="map-row"),
+            html.Div([
+                _panel("Trade as each side reports it", _caption(
+                    ds, "Annual goods trade in US$ billions: China's customs and Kazakhstan's statistics "
+                        "side by side; a missing bar is a year neither source we hold publishes. Drag across "
+                        "years to set the year filter.", ("trade_annual", "trade_products")),
+                    dcc.Graph(id=Id.TRADE_CHART, figure=trade_chart(ds, state), config=GRAPH_CONFIG,
+                              className="chart"),
+                    extra=[dcc.RadioItems(id=Id.TRADE_MODE, value="turnover", inline=True, className="trade-mode",
+                                          options=[{"label": "Total", "value": "turnover"},
+                                                   {"label": "Kazakh exports", "value": "kz-exports"},
+                                                   {"label": "Kazakh imports", "value": "kz-imports"},
+                                                   {"label": "Product groups", "value": "products"}])]),
+                _panel("Energy: capacity against volume carried", _caption(
+                    ds, "Bars: volume actually carried per year (hatched: estimate); dashed line: design "
+                        "capacity of the lines in service.", ("energy_flows", "capacity_history")),
+                    dcc.Graph(id=Id.ENERGY_CHART, figure=energy_chart(ds, state), config=GRAPH_CONFIG,
+                              className="chart")),
+            ], className="chart-row"),
+            _panel("Timeline of events", _caption(
+                ds, "Visits, summits, agreements, exercises and openings by theme. Click one for details.",
+                ("events",)),
+                dcc.Graph(id=Id.TIMELINE_CHART, figure=timeline_chart(ds, state), config=GRAPH_CONFIG,
+                          className="timeline"), cls="timeline-panel"),
+            html.Section([
+                html.H2("Projects", id="projects"),
+                html.P("Every China-linked project in the data, following the filters: the table is also the "
+                       "text version of the map. Sort or filter any column; select a row to see it on the map.",
+                       className="caption"),
+                dag.AgGrid(id=Id.PROJECTS_TABLE, columnDefs=project_columns(), rowData=project_rows(ds, ds.projects),
+                           getRowId="params.data.project_id", columnSize="responsiveSizeToFit",
+                           defaultColDef={"sortable": True, "filter": True, "resizable": True,
+                                          "wrapText": True, "autoHeight": True},
+                           dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
+                                                             "enableClickSelection": True},
+                                            "domLayout": "normal", "animateRows": False,
+                                            "ensureDomOrder": True},
+                           style={"height": "520px"}, className="ag-theme-quartz"),
+            ], className="panel table-panel"),
+        ]),
+        footer(ds),
+    ], className="app")
+
+
+def footer(ds: Dataset) -> html.Footer:
+    meta = ds.geo_meta
+    return html.Footer([
+        html.P([
+            f"Data: {len(ds.sources)} public sources, cited per row. Where China's customs and Kazakhstan's "
+            "statistics disagree, both are kept and labelled. Base map: Natural Earth 1:10m (public domain), "
+            f"from world-atlas; the border measures {meta['border_length_km_geodesic']:,.0f} km on that map "
+            f"against {meta['border_length_km_official']:,.2f} km demarcated, because a 1:10m line smooths "
+            "the bends of a mountain border. ",
+        ]),
+        html.P(id=Id.DATA_NOTE, children=_summary_text(ds), className="data-note"),
+    ], className="page-footer")
+
+
+def _summary_text(ds: Dataset) -> str:
+    from kzcn.tables import summary
+
+    parts = [f"{r.table.replace('_', ' ')}: {r.rows} rows" for r in summary(ds).itertuples(index=False)]
+    return "Tables: " + "; ".join(parts) + "."
+
+
+__all__ = ["page", "markdown_sources"]

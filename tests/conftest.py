@@ -1,0 +1,115 @@
+"""Shared fixtures: the dataset, a scratch copy of data/, and the app in a real headless Chromium.
+
+Every browser test fails if the page logs a console error or asks any host but the app's own.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from kzcn.tables import DATA_DIR, load
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def ds():
+    return load()
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A scratch copy of data/ that a test may break on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target, ignore=shutil.ignore_patterns("incoming"))
+    return target
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    from werkzeug.serving import make_server
+
+    from app import create_app
+
+    port = _free_port()
+    httpd = make_server("127.0.0.1", port, create_app().server, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """Records console errors, page errors and requests to other hosts."""
+
+    def __init__(self, page, origin: str):
+        self.page = page
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        host = urlparse(origin).netloc
+        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+        def on_request(request):
+            url = urlparse(request.url)
+            if url.scheme in ("data", "blob", "about"):
+                return
+            if url.netloc != host:
+                self.foreign.append(request.url)
+
+        page.on("request", on_request)
+
+
+@pytest.fixture
+def make_page(browser, server_url):
+    watches: list[PageWatch] = []
+    contexts = []
+
+    def _open(query: str = "", width: int = 1920, height: int = 1080) -> PageWatch:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        contexts.append(context)
+        page = context.new_page()
+        watch = PageWatch(page, server_url)
+        watches.append(watch)
+        page.goto(server_url + "/" + query, wait_until="networkidle")
+        page.wait_for_selector(f"#border-map .scattergeo, #border-map .geo", timeout=20000)
+        return watch
+
+    yield _open
+    for context in contexts:
+        context.close()
+    for watch in watches:
+        assert watch.foreign == [], f"requests to other hosts: {watch.foreign[:5]}"
+        assert watch.errors == [], f"console errors: {watch.errors[:5]}"
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path
