@@ -1,4 +1,7 @@
-"""Selection → details panel, map highlight, timeline marks and the table row, as Patches."""
+"""Selection → details panel, map highlight and timeline marks, as Patches.
+
+The table's selected row is set by the state callback instead: the table is one of its inputs, and a
+second callback writing it back would close a loop that Dash refuses to run."""
 
 from __future__ import annotations
 
@@ -16,9 +19,7 @@ def show(selected):
     fid = selected if isinstance(selected, str) and find(ds, selected) else None
     marks = Patch()
     marks["data"][len(THEME_ORDER)] = timeline_marks(ds, frozenset(related_ids_for(ds, fid))).to_plotly_json()
-    is_project = bool(fid) and fid in set(ds.projects["project_id"])
-    table_rows = {"ids": [fid]} if is_project else []
-    return details(ds, fid), highlight_patch(ds, fid), marks, table_rows
+    return details(ds, fid), highlight_patch(ds, fid), marks
 
 
 def register(app) -> None:
@@ -26,7 +27,6 @@ def register(app) -> None:
         Output(Id.DETAILS_PANEL, "children"),
         Output(Id.BORDER_MAP, "figure", allow_duplicate=True),
         Output(Id.TIMELINE_CHART, "figure", allow_duplicate=True),
-        Output(Id.PROJECTS_TABLE, "selectedRows"),
         Input(Id.SELECTED, "data"),
         prevent_initial_call="initial_duplicate",
     )(show)

@@ -32,6 +32,11 @@ def vocabulary(ds: Dataset) -> Vocabulary:
     )
 
 
+@functools.cache
+def vocab_projects(ds: Dataset) -> frozenset[str]:
+    return frozenset(ds.projects["project_id"])
+
+
 def clicked_feature(click_data) -> str | None:
     """The feature id a plotly click carries in customdata, or None for anything else."""
     try:
@@ -123,12 +128,20 @@ def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trad
     def changed(new, old):
         return new if new != old else no_update
 
+    is_project = state.select in vocab_projects(ds)
+    table_rows = scroll = no_update
+    if trigger != Id.PROJECTS_TABLE and state.select != selected:
+        table_rows = {"ids": [state.select]} if is_project else []
+        scroll = {"rowId": state.select, "rowPosition": "middle"} if is_project else no_update
+
     return (
         changed(new_search, search or ""),
         changed(list(state.sectors), sectors or []),
         changed(list(state.themes), themes or []),
         changed(new_years, years),
         changed(state.select, selected),
+        table_rows,
+        scroll,
         notice,
         hidden,
     )
@@ -141,6 +154,8 @@ def register(app) -> None:
         Output(Id.THEME_FILTER, "value"),
         Output(Id.YEAR_RANGE, "value"),
         Output(Id.SELECTED, "data"),
+        Output(Id.PROJECTS_TABLE, "selectedRows"),
+        Output(Id.PROJECTS_TABLE, "scrollTo"),
         Output(Id.NOTICE, "children"),
         Output(Id.NOTICE, "hidden"),
         Input(Id.URL, "search"),

@@ -7,6 +7,8 @@ unknown date is a gap in the data, not a reason to hide the feature.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from kzcn.tables import Dataset
@@ -34,12 +36,16 @@ def year_bounds(ds: Dataset, state: ViewState) -> tuple[int, int]:
     return start, end
 
 
+@functools.cache
 def dataset_years(ds: Dataset) -> tuple[int, int]:
     years = pd.concat([ds.trade_annual["year"], pd.to_numeric(ds.events["date"].str[:4])]).dropna()
     return int(years.min()), int(years.max())
 
 
-def _not_after(years: pd.Series, end: int) -> pd.Series:
+def _not_after(years: pd.Series, end: int, ds: Dataset) -> pd.Series:
+    """Started by `end`; when `end` is the last year the page offers, planned later ones count too."""
+    if end >= dataset_years(ds)[1]:
+        return pd.Series(True, index=years.index)
     return years.isna() | (years <= end)
 
 
@@ -50,7 +56,7 @@ def projects(ds: Dataset, state: ViewState) -> pd.DataFrame:
     if allowed is not None:
         keep &= frame["sector"].isin(allowed)
     start, end = year_bounds(ds, state)
-    keep &= _not_after(frame["start_year"], end)
+    keep &= _not_after(frame["start_year"], end, ds)
     done = frame["completion_year"]
     # A finished one-off deal belongs to its own years; a plant or line that operates stays in view.
     ended = frame["status"].isin(("completed", "cancelled")) & done.notna() & (done < start)
@@ -72,7 +78,7 @@ def events(ds: Dataset, state: ViewState) -> pd.DataFrame:
 def pipelines(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.pipelines
     allowed = allowed_sectors(ds, state)
-    keep = _not_after(frame["commissioned_year"], year_bounds(ds, state)[1])
+    keep = _not_after(frame["commissioned_year"], year_bounds(ds, state)[1], ds)
     if allowed is not None:
         keep &= frame["commodity"].isin(allowed)
     return frame[keep.fillna(False).astype(bool)]
@@ -81,7 +87,7 @@ def pipelines(ds: Dataset, state: ViewState) -> pd.DataFrame:
 def crossings(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.border_crossings
     allowed = allowed_sectors(ds, state)
-    keep = _not_after(frame["year_opened"], year_bounds(ds, state)[1])
+    keep = _not_after(frame["year_opened"], year_bounds(ds, state)[1], ds)
     if allowed is not None:
         sectors = frame["modes"].map(lambda m: {"border-crossings"} | {MODE_SECTORS[x] for x in m.split(";")})
         keep &= sectors.map(lambda s: bool(s & allowed))
@@ -91,7 +97,7 @@ def crossings(ds: Dataset, state: ViewState) -> pd.DataFrame:
 def corridors(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.corridors
     allowed = allowed_sectors(ds, state)
-    keep = _not_after(frame["opened_year"], year_bounds(ds, state)[1]) | frame["status"].isin(
+    keep = _not_after(frame["opened_year"], year_bounds(ds, state)[1], ds) | frame["status"].isin(
         ("planned", "under-construction"))
     if allowed is not None:
         keep &= frame["sector"].isin(allowed) | frame["mode"].isin(allowed)

@@ -118,6 +118,8 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "capacity_unit": _text(required=False, checks=[Check.isin(("mt/y", "bcm/y"))]),
         "commissioned_year": _year(),
         "status": _text(checks=[Check.isin(ROUTE_STATUS)]),
+        # True for the lines that carry the flow into China (their capacities add up at the border).
+        "crosses_border": Column(bool, coerce=True),
         "waypoints": _text(required=False, checks=[WAYPOINTS]),
         "geometry_kind": _text(checks=[Check.isin(("schematic", "surveyed"))]),
         "description": _text(),

@@ -108,7 +108,8 @@ def page(ds: Dataset) -> html.Div:
                         "Lines join known waypoints and are schematic. Scroll to zoom, drag to pan.",
                     ("border_crossings", "pipelines", "corridors")),
                     dcc.Graph(id=Id.BORDER_MAP, figure=border_map(ds, state), config=GRAPH_CONFIG,
-                              className="map-graph", clear_on_unhover=True), cls="map-panel"),
+                              className="map-graph", clear_on_unhover=True,
+                              style={"height": "var(--map-h)"}), cls="map-panel"),
                 html.Aside(details(ds, None), id=Id.DETAILS_PANEL, className="panel details",
                            **{"aria-live": "polite", "aria-label": "Details of the selected feature"}),
             ], className="map-row"),
@@ -118,7 +119,7 @@ def page(ds: Dataset) -> html.Div:
                         "side by side; a missing bar is a year neither source we hold publishes. Drag across "
                         "years to set the year filter.", ("trade_annual", "trade_products")),
                     dcc.Graph(id=Id.TRADE_CHART, figure=trade_chart(ds, state), config=GRAPH_CONFIG,
-                              className="chart"),
+                              className="chart", style={"height": "var(--chart-h)"}),
                     extra=[dcc.RadioItems(id=Id.TRADE_MODE, value="turnover", inline=True, className="trade-mode",
                                           options=[{"label": "Total", "value": "turnover"},
                                                    {"label": "Kazakh exports", "value": "kz-exports"},
@@ -128,13 +129,13 @@ def page(ds: Dataset) -> html.Div:
                     ds, "Bars: volume actually carried per year (hatched: estimate); dashed line: design "
                         "capacity of the lines in service.", ("energy_flows", "capacity_history")),
                     dcc.Graph(id=Id.ENERGY_CHART, figure=energy_chart(ds, state), config=GRAPH_CONFIG,
-                              className="chart")),
+                              className="chart", style={"height": "var(--chart-h)"})),
             ], className="chart-row"),
             _panel("Timeline of events", _caption(
                 ds, "Visits, summits, agreements, exercises and openings by theme. Click one for details.",
                 ("events",)),
                 dcc.Graph(id=Id.TIMELINE_CHART, figure=timeline_chart(ds, state), config=GRAPH_CONFIG,
-                          className="timeline"), cls="timeline-panel"),
+                          className="timeline", style={"height": "var(--timeline-h)"}), cls="timeline-panel"),
             html.Section([
                 html.H2("Projects", id="projects"),
                 html.P("Every China-linked project in the data, following the filters: the table is also the "

@@ -21,7 +21,8 @@ from kzcn.figures.style import BORDER_COLOUR, FONT, HIGHLIGHT, INK, MUTED, base_
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
-VIEW = {"lon": [46.0, 123.0], "lat": [32.0, 56.5]}
+# Kazakhstan and Xinjiang fill the frame; zoom out for the ports and capitals further east.
+VIEW = {"lon": [46.0, 100.0], "lat": [36.5, 56.0]}
 MODE_DASH = {"operational": "solid", "expansion": "solid", "under-construction": "dash", "planned": "dot"}
 
 
@@ -118,7 +119,8 @@ def _pipeline_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
         trace = _route_trace(ds, rec.pipeline_id, f"{rec.commodity.title()} pipeline",
                              sector_colour(rec.commodity), 2.0 + 4.0 * share, MODE_DASH.get(rec.status, "solid"),
                              hover, f"pipe-{rec.commodity}", "", rec.pipeline_id in shown)
-        if rec.commodity not in seen:
+        route = ds.routes.get(rec.pipeline_id)
+        if route is not None and len(route.lons) >= 2 and rec.commodity not in seen:
             trace.showlegend = True
             seen.add(rec.commodity)
         traces.append(trace)
@@ -170,7 +172,7 @@ def _project_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
     frame = filters.projects(ds, state).dropna(subset=["lat", "lon"])
     labels = dict(ds.vocabulary[["slug", "label"]].values)
     traces = []
-    for sector in sorted(ds.projects["sector"].unique()):
+    for n, sector in enumerate(sorted(ds.projects["sector"].unique(), key=lambda x: labels.get(x, x))):
         part = frame[frame["sector"] == sector]
         hover = [
             _hover(r.name, f"{labels.get(r.sector, r.sector)} · {r.status}",
@@ -180,7 +182,8 @@ def _project_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
         ]
         traces.append(go.Scattergeo(
             lon=part["lon"].tolist(), lat=part["lat"].tolist(), mode="markers",
-            name=f"Project: {labels.get(sector, sector)}", legendgroup="projects",
+            name=labels.get(sector, sector), legendgroup="projects",
+            legendgrouptitle={"text": "Projects, by sector"} if n == 0 else None,
             marker={"size": 11, "color": sector_colour(sector), "line": {"color": "white", "width": 1}},
             customdata=part["project_id"].tolist(), text=hover, hovertemplate="%{text}<extra></extra>",
         ))
@@ -243,8 +246,9 @@ def border_map(ds: Dataset, state: ViewState) -> go.Figure:
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         # uirevision keeps the visitor's zoom and pan when filters redraw the traces.
         uirevision="border-map", dragmode="pan", clickmode="event",
-        legend={"orientation": "v", "x": 0.005, "y": 0.02, "yanchor": "bottom", "bgcolor": "rgba(255,255,255,0.85)",
-                "bordercolor": "#d0d4db", "borderwidth": 1, "font": {"size": 13}, "itemclick": "toggle"},
+        legend={"orientation": "v", "x": 1.0, "xanchor": "left", "y": 1, "yanchor": "top", "font": {"size": 13},
+                "itemclick": "toggle", "tracegroupgap": 8, "groupclick": "toggleitem",
+                "grouptitlefont": {"size": 13, "color": MUTED}},
     ))
     fig.update_geos(
         projection_type="mercator", visible=False, showland=False, showcountries=False,

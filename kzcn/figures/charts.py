@@ -48,23 +48,38 @@ def _year_band(fig: go.Figure, ds: Dataset, state: ViewState, **where) -> None:
 
 
 def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Figure:
-    """Annual trade as each side reports it, side by side; a missing year stays a gap."""
+    """Annual trade as each side reports it, side by side; a missing year stays a gap.
+
+    Bars: for each statistics body and year, the first row the table holds. Every other figure (a
+    second page citing the same body, or a figure whose page names no statistics body) is a marker, so the
+    spread between sources stays visible without stacking bars on top of one another."""
     if flow == "products":
         return products_chart(ds)
     flow = flow if flow in TRADE_FLOWS else "turnover"
     frame = ds.trade_annual[(ds.trade_annual["flow"] == flow) & (ds.trade_annual["period"] == "year")]
     fig = go.Figure()
-    for reporter, style in REPORTER_STYLE.items():
+    others = []
+    for reporter in ("china-customs", "kazakhstan-stats"):
+        style = REPORTER_STYLE[reporter]
         part = frame[frame["reporter"] == reporter]
-        if part.empty:
-            continue
-        # Where one reporter has two figures for a year, both are drawn: the spread is the point.
-        part = part.sort_values("year")
+        first = ~part.duplicated("year")
+        others.append(part[~first])
+        part = part[first].sort_values("year")
         fig.add_bar(
             x=part["year"].tolist(), y=(part["value_usd_mn"] / 1000).tolist(), name=style["label"],
-            marker={"color": style["colour"], "pattern": {"shape": "/" if reporter == "unattributed" else ""}},
-            customdata=part["source_ids"].tolist(),
-            hovertemplate="%{x}: US$%{y:.2f} bn<br>" + html.escape(style["label"]) + "<extra></extra>",
+            marker={"color": style["colour"]}, customdata=part["notes"].fillna("").tolist(),
+            hovertemplate="%{x}: US$%{y:.2f} bn · " + html.escape(style["label"]) + "<br>%{customdata}<extra></extra>",
+        )
+    extra = pd.concat([*others, frame[frame["reporter"] == "unattributed"]]).sort_values("year")
+    if len(extra):
+        fig.add_scatter(
+            x=extra["year"].tolist(), y=(extra["value_usd_mn"] / 1000).tolist(), mode="markers",
+            name="Other published figures (most name no statistics body)",
+            marker={"symbol": "diamond", "size": 9, "color": "rgba(80,80,80,0.55)",
+                    "line": {"color": "white", "width": 1}},
+            customdata=[f"{REPORTER_STYLE[r]['label']}: {html.escape(n) if isinstance(n, str) else ''}"
+                        for r, n in zip(extra["reporter"], extra["notes"])],
+            hovertemplate="%{x}: US$%{y:.2f} bn<br>%{customdata}<extra></extra>",
         )
     events = filters.events(ds, state)
     economic = events[events["theme"].isin(("economy", "connectivity"))]
@@ -73,7 +88,8 @@ def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Fig
         fig.add_trace(_event_marks(economic, top))
     first, last = filters.dataset_years(ds)
     fig.update_layout(**base_layout(
-        barmode="group", bargap=0.15, dragmode="select", selectdirection="h", uirevision="trade",
+        barmode="group", bargap=0.12, bargroupgap=0.05, dragmode="select", selectdirection="h",
+        uirevision="trade", margin={"l": 60, "r": 16, "t": 70, "b": 40},
         xaxis=_axis(title=None, range=[first - 0.6, last + 0.6], dtick=2),
         yaxis=_axis(title={"text": f"{TRADE_FLOWS[flow]}, US$ bn"}, rangemode="tozero"),
     ))
@@ -97,32 +113,46 @@ def products_chart(ds: Dataset) -> go.Figure:
         part = part.dropna(subset=[measure]).sort_values(measure)
         values = part[measure] / 1000 if use_value else part[measure]
         unit = "US$ bn" if use_value else "% of the flow"
-        reporter = REPORTER_STYLE[part["reporter"].iloc[0]]["label"] if len(part) else ""
+        labels = [REPORTER_STYLE[r]["label"] for r in part["reporter"]]
         fig.add_bar(x=values.tolist(), y=part["product_group"].tolist(), orientation="h", row=1, col=col,
-                    marker={"color": REPORTER_STYLE[part["reporter"].iloc[0]]["colour"] if len(part) else MUTED},
-                    name=f"{year}, {reporter}", showlegend=True,
-                    hovertemplate=f"%{{y}}: %{{x:.2f}} {unit} ({year}, {html.escape(reporter)})<extra></extra>")
+                    marker={"color": [REPORTER_STYLE[r]["colour"] for r in part["reporter"]]},
+                    customdata=labels, showlegend=False,
+                    hovertemplate=f"%{{y}}: %{{x:.2f}} {unit} ({year}, %{{customdata}})<extra></extra>")
         fig.update_xaxes(title_text=f"{year}, {unit}", row=1, col=col, gridcolor=GRID)
-    fig.update_layout(**base_layout(margin={"l": 8, "r": 16, "t": 48, "b": 44}, uirevision="products"))
+    fig.update_layout(**base_layout(margin={"l": 8, "r": 16, "t": 48, "b": 44}, uirevision="products",
+                                    annotations=[*fig.layout.annotations, {
+                                        "text": "Colour: who reported it (red China customs, blue Kazakhstan, "
+                                                "grey not stated)", "showarrow": False, "xref": "paper",
+                                        "yref": "paper", "x": 0, "y": -0.16, "xanchor": "left",
+                                        "font": {"size": 12, "color": MUTED}}]))
     fig.update_yaxes(automargin=True)
     return fig
 
 
 def _capacity_steps(ds: Dataset, system: str, years: range) -> pd.Series:
-    """Design capacity of a system by year: the largest cross-border segment (oil) or the sum of
-    parallel lines in service (gas). Derived from data/pipelines.csv and capacity_history.csv."""
-    pipes = ds.pipelines[(ds.pipelines["system"] == system) & ds.pipelines["capacity"].notna()]
+    """Design capacity into China by year: the sum of the system's cross-border lines in service,
+    each at its latest published step. Where a line in service has no published capacity of its own,
+    the system-wide figure stands in if one is published; otherwise the year is a gap."""
+    lines = ds.pipelines[(ds.pipelines["system"] == system) & ds.pipelines["crosses_border"]]
     history = ds.capacity_history
+    whole = history[history["pipeline_id"] == system].sort_values("year")
     out = {}
     for year in years:
-        caps = []
-        for rec in pipes.itertuples(index=False):
-            if pd.isna(rec.commissioned_year) or rec.commissioned_year > year:
-                continue
+        in_service = lines[lines["commissioned_year"].notna() & (lines["commissioned_year"] <= year)]
+        if in_service.empty:
+            continue
+        total, known = 0.0, True
+        for rec in in_service.itertuples(index=False):
             steps = history[(history["pipeline_id"] == rec.pipeline_id) & (history["year"] <= year)]
-            caps.append(steps.sort_values("year")["capacity"].iloc[-1] if len(steps) else rec.capacity)
-        if caps:
-            out[year] = sum(caps) if pipes["commodity"].iloc[0] == "gas" else max(caps)
+            cap = steps.sort_values("year")["capacity"].iloc[-1] if len(steps) else rec.capacity
+            known &= pd.notna(cap)
+            total += cap if pd.notna(cap) else 0.0
+        if not known:
+            stand_in = whole[whole["year"] <= year]
+            if stand_in.empty:
+                continue
+            total = stand_in["capacity"].iloc[-1]
+        out[year] = total
     return pd.Series(out, dtype="float64")
 
 
@@ -167,7 +197,9 @@ def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
                             name=f"{commodity.title()}: design capacity", row=row, col=1,
                             hovertemplate="%{x}: capacity %{y:.1f} " + unit + "<extra></extra>")
     fig.update_layout(**base_layout(barmode="overlay", uirevision="energy", bargap=0.2,
-                                    margin={"l": 56, "r": 16, "t": 60, "b": 40}))
+                                    margin={"l": 56, "r": 16, "t": 96, "b": 40},
+                                    legend={"orientation": "h", "yanchor": "bottom", "y": 1.08, "x": 0,
+                                            "font": {"size": 13}}))
     fig.update_xaxes(range=[first - 0.6, last + 0.6], gridcolor=GRID, dtick=2)
     fig.update_yaxes(gridcolor=GRID, rangemode="tozero")
     start, end = filters.year_bounds(ds, state)

@@ -1,0 +1,99 @@
+"""Figure and table builders as pure functions: tables and a view state in, figures out."""
+
+from kzcn import filters
+from kzcn.figures.border_map import border_map, feature_patch, highlight_index, highlight_trace
+from kzcn.figures.charts import _capacity_steps, energy_chart, timeline_chart, trade_chart
+from kzcn.urlstate import ViewState
+
+
+def _geo_traces(fig):
+    return [t for t in fig.data if t.type == "scattergeo"]
+
+
+def test_map_draws_offline(ds):
+    fig = border_map(ds, ViewState())
+    geo = fig.layout.geo
+    # Any base layer or locationmode makes plotly.js fetch topojson from its CDN.
+    for layer in ("showland", "showcountries", "showcoastlines", "showocean", "showlakes", "showrivers"):
+        assert not getattr(geo, layer)
+    assert all(getattr(t, "locationmode", None) is None for t in fig.data)
+    assert fig.layout.uirevision == "border-map"
+
+
+def test_map_has_every_feature_with_its_id(ds):
+    fig = border_map(ds, ViewState())
+    ids = {c for t in _geo_traces(fig) for c in (t.customdata or ()) if c}
+    assert set(ds.projects.dropna(subset=["lat"])["project_id"]) <= ids
+    mapped = ds.border_crossings.dropna(subset=["lat_kz"])["crossing_id"]
+    assert set(mapped) <= ids
+    drawable = {k for k, r in ds.routes.items() if len(r.lons) >= 2}
+    assert drawable <= ids
+
+
+def test_filter_keeps_trace_count_and_empties_the_rest(ds):
+    full = border_map(ds, ViewState())
+    gas = border_map(ds, ViewState(sectors=("gas",)))
+    assert len(full.data) == len(gas.data)
+    shown = {c for t in gas.data for c in (t.customdata or ()) if c}
+    gas_projects = set(ds.projects.query("sector == 'gas'").dropna(subset=["lat"])["project_id"])
+    assert gas_projects <= shown
+    assert not shown & set(ds.projects.query("sector == 'rail'")["project_id"])
+
+
+def test_feature_patch_touches_only_feature_traces(ds):
+    patch = feature_patch(ds, ViewState(themes=("energy",))).to_plotly_json()
+    indexes = {op["location"][1] for op in patch["operations"]}
+    assert min(indexes) >= 3  # outlines and border stay in the browser
+    assert highlight_index(ds) not in indexes
+
+
+def test_highlight_of_a_line_and_a_point(ds):
+    line = highlight_trace(ds, "cacgp-line-c")
+    assert line.mode == "lines" and len(line.lon) >= 2
+    project = ds.projects.dropna(subset=["lat"]).iloc[0]
+    point = highlight_trace(ds, project["project_id"])
+    assert point.mode == "markers" and point.lat == (project["lat"],)
+    assert highlight_trace(ds, None).lon == ()
+
+
+def test_trade_chart_keeps_both_reporters_apart(ds):
+    fig = trade_chart(ds, ViewState())
+    names = [t.name for t in fig.data]
+    assert "China customs (GACC)" in names and "Kazakhstan statistics (BNS)" in names
+    china = next(t for t in fig.data if t.name == "China customs (GACC)")
+    expected = ds.trade_annual.query("reporter == 'china-customs' and flow == 'turnover' and period == 'year'")
+    assert set(china.x) == set(expected["year"])  # a year with no figure is a gap, not a zero
+    assert 0 not in china.y
+
+
+def test_trade_chart_shows_the_year_filter(ds):
+    fig = trade_chart(ds, ViewState(year_from=2010, year_to=2015))
+    assert any(s.type == "rect" and s.x0 == 2009.5 and s.x1 == 2015.5 for s in fig.layout.shapes)
+
+
+def test_energy_capacity_is_a_gap_where_unpublished(ds):
+    gas = _capacity_steps(ds, "central-asia-china-gas", range(2005, 2026))
+    assert 2010 not in gas.index  # lines A and B have no published capacity of their own
+    oil = _capacity_steps(ds, "kazakhstan-china-oil", range(2005, 2026))
+    assert oil[2006] == 10 and oil[2020] == 20
+
+
+def test_energy_chart_follows_the_sector_filter(ds):
+    assert len(energy_chart(ds, ViewState(sectors=("gas",))).layout.annotations) == 1  # one subplot title
+    empty = energy_chart(ds, ViewState(sectors=("rail",)))
+    assert "No oil or gas" in empty.layout.annotations[0].text
+
+
+def test_timeline_filters_by_theme_and_years(ds):
+    fig = timeline_chart(ds, ViewState(themes=("security",), year_from=2000, year_to=2010))
+    shown = [c for t in fig.data[:-1] for c in t.customdata]
+    expected = filters.events(ds, ViewState(themes=("security",), year_from=2000, year_to=2010))
+    assert sorted(shown) == sorted(expected["event_id"])
+    assert all("2000" <= d[:4] <= "2010" for d in expected["date"])
+
+
+def test_filters_combine_theme_and_sector(ds):
+    assert filters.allowed_sectors(ds, ViewState()) is None
+    assert filters.allowed_sectors(ds, ViewState(themes=("energy",), sectors=("oil", "rail"))) == {"oil"}
+    rows = filters.projects(ds, ViewState(sectors=("uranium",)))
+    assert len(rows) and set(rows["sector"]) == {"uranium"}

@@ -1,0 +1,130 @@
+"""The page in real headless Chromium. Every test here also fails (in the make_page fixture) on a
+console error or on any request to a host other than the app's own."""
+
+import re
+
+from conftest import screenshot
+
+from kzcn import filters
+from kzcn.urlstate import ViewState
+
+MAP = "#border-map"
+
+
+def _trace_points(page, graph: str = MAP) -> list[int]:
+    """How many points each trace of a graph holds, read from the plotly figure in the page."""
+    return page.evaluate(
+        """(sel) => document.querySelector(sel + ' .js-plotly-plot').data
+                 .map(t => (t.lon || t.x || []).filter(v => v !== null).length)""", graph)
+
+
+def _table_ids(page) -> list[str]:
+    """Ids of every row the grid holds after its filters (not only the rows scrolled into view)."""
+    return page.evaluate("""() => { const ids = [];
+        dash_ag_grid.getApi('projects-table').forEachNodeAfterFilterAndSort(n => ids.push(n.id)); return ids; }""")
+
+
+def test_page_loads_offline_and_paints_the_map(make_page):
+    watch = make_page()
+    page = watch.page
+    page.wait_for_selector(f"{MAP} .scattergeo .js-line", timeout=15000)
+    drawn = page.locator(f"{MAP} .scattergeo .point").count()
+    assert drawn > 80  # crossings, waypoints and project sites
+    filled = page.evaluate("""() => [...document.querySelectorAll('#border-map .scattergeo .js-line')]
+        .filter(p => getComputedStyle(p).fill !== 'none').length""")
+    assert filled >= 3  # neighbours, Kazakhstan, China
+    for graph in ("#trade-chart", "#energy-chart", "#timeline-chart"):
+        assert page.locator(f"{graph} .main-svg").count() >= 1
+    assert len(_table_ids(page)) >= 40
+    assert "China customs" in page.inner_text("#trade-chart")
+    shot = screenshot(page, "page-1920")
+    assert shot.stat().st_size > 50_000
+
+
+def test_filter_change_updates_map_charts_and_table(make_page, ds):
+    page = make_page().page
+    before = sum(_trace_points(page))
+    rows_before = len(_table_ids(page))
+    page.get_by_label("Energy").check()
+    page.wait_for_function("() => location.search.includes('theme=energy')", timeout=10000)
+    page.wait_for_function(
+        "(n) => dash_ag_grid.getApi('projects-table').getDisplayedRowCount() < n", arg=rows_before, timeout=10000)
+    after = sum(_trace_points(page))
+    assert after < before
+    assert "energy" in page.inner_text("#view-summary")
+    shown = page.evaluate("""() => document.querySelector('#timeline-chart .js-plotly-plot').data
+        .slice(0, -1).flatMap(t => t.customdata || [])""")
+    expected = filters.events(ds, ViewState(themes=("energy",)))["event_id"]
+    assert sorted(shown) == sorted(expected) and len(shown) < len(ds.events)
+    assert set(_table_ids(page)) == set(filters.projects(ds, ViewState(themes=("energy",)))["project_id"])
+
+
+def test_map_click_fills_details_with_sources(make_page, ds):
+    page = make_page().page
+    page.wait_for_selector(f"{MAP} .scattergeo .point")
+    # Click the first project marker: its id travels in customdata, the details panel shows it.
+    box = page.evaluate("""() => {
+        for (const g of document.querySelectorAll('#border-map .scattergeo.trace, #border-map .trace.scattergeo')) {
+            const trace = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+            const pt = g.querySelector('.point');
+            if (trace && trace.legendgroup === 'projects' && pt) {
+                const r = pt.getBoundingClientRect();
+                return {x: r.x + r.width / 2, y: r.y + r.height / 2, id: trace.customdata[0]};
+            }
+        }
+    }""")
+    page.mouse.move(box["x"], box["y"])
+    page.mouse.click(box["x"], box["y"])
+    # Markers at one town overlap: the click selects whichever project is drawn on top.
+    page.wait_for_function("() => location.search.includes('select=p-')", timeout=10000)
+    pid = page.evaluate("() => new URLSearchParams(location.search).get('select')")
+    panel = page.locator("#details-panel")
+    panel.locator(".source-list a").first.wait_for(timeout=10000)
+    name = ds.projects.set_index("project_id").loc[pid, "name"]
+    assert name in panel.inner_text() and "Sources" in panel.inner_text()
+    # The table row of that project is selected, and the map draws the highlight there.
+    page.wait_for_function(
+        "(id) => dash_ag_grid.getApi('projects-table').getSelectedNodes().map(n => n.id).join() === id",
+        arg=pid, timeout=10000)
+    page.wait_for_selector(f"#projects-table .ag-row-selected[row-id='{pid}']", timeout=10000)  # scrolled to
+    assert _trace_points(page)[-1] == 1
+    screenshot(page, "map-click")
+
+
+def test_link_reproduces_the_view(make_page, ds):
+    pid = ds.projects.query("sector == 'gas'")["project_id"].iloc[0]
+    page = make_page(f"?sector=gas&from=2005&to=2020&select={pid}").page
+    page.wait_for_function("() => document.querySelector('#details-panel h2.panel-title')", timeout=10000)
+    name = ds.projects.set_index("project_id").loc[pid, "name"]
+    page.wait_for_function("(n) => document.querySelector('#details-panel').innerText.includes(n)", arg=name,
+                           timeout=10000)
+    assert "Gas" in page.inner_text("#sector-filter")
+    assert page.input_value("#year-range input >> nth=0") == "2005"
+    assert page.locator("#url-notice").is_hidden()
+
+
+def test_bad_parameter_shows_notice_and_page_works(make_page):
+    page = make_page("?sector=coal,oil&from=nineteen&zoom=4").page
+    notice = page.locator("#url-notice")
+    notice.wait_for(state="visible", timeout=10000)
+    text = notice.inner_text()
+    assert "coal" in text and "nineteen" in text and "zoom" in text
+    page.wait_for_function("() => location.search === '?sector=oil'", timeout=10000)
+    assert page.locator(f"{MAP} .scattergeo .point").count() > 5
+
+
+def test_reset_clears_every_filter(make_page):
+    page = make_page("?theme=security&from=2000").page
+    page.wait_for_function("() => location.search.includes('theme=security')")
+    page.click("#reset-filters")
+    page.wait_for_function("() => location.search === ''", timeout=10000)
+    assert not page.get_by_label("Security").is_checked()
+
+
+def test_small_screens_keep_everything_reachable(make_page):
+    for width, height in ((1280, 720), (390, 844)):
+        page = make_page(width=width, height=height).page
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1, f"horizontal scroll at {width}px"
+        screenshot(page, f"page-{width}")
+        assert re.search(r"\d+ projects", page.inner_text("#view-summary"))
