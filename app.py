@@ -9,6 +9,7 @@ from dash import Dash
 from flask_compress import Compress
 
 from callbacks import register_callbacks
+from kzcn import static_compression
 from kzcn.tables import DataError, load
 from layouts.page import page
 
@@ -20,7 +21,7 @@ CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; sty
        "base-uri 'self'; form-action 'self'")
 
 
-def create_app() -> Dash:
+def create_app(warm_static: bool = True) -> Dash:
     ds = load()  # raises DataError, naming file, row, column and rule, if data/ is not sound
     app = Dash(
         __name__,
@@ -33,8 +34,11 @@ def create_app() -> Dash:
     )
     app.layout = page(ds)
     register_callbacks(app)
-    Compress(app.server)
     app.server.config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
+    Compress(app.server)
+    static_compression.install(app.server)  # registered after Compress, so it runs first
+    if warm_static:
+        static_compression.warm(app)
 
     @app.server.after_request
     def _headers(response):

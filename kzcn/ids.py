@@ -24,6 +24,7 @@ class Id(StrEnum):
     DATA_NOTE = "data-note"
     TRADE_MODE = "trade-mode"
     VIEW_SUMMARY = "view-summary"
+    VIEW_KEYS = "view-keys"
 
 
 RELATED_LINK = "related-link"

@@ -96,6 +96,8 @@ def page(ds: Dataset) -> html.Div:
     return html.Div([
         dcc.Location(id=Id.URL, refresh=False),
         dcc.Store(id=Id.SELECTED, data=None),
+        # What the views were built for, so the first callback does not redraw them all again.
+        dcc.Store(id=Id.VIEW_KEYS, data=filters.initial_view_keys(ds)),
         html.A("Skip to the projects table", href="#projects", className="skip-link"),
         header(ds),
         html.Div(id=Id.NOTICE, className="notice", role="status", hidden=True),

@@ -42,10 +42,10 @@ NEIGHBOURS = (
     "South Korea", "Azerbaijan", "Georgia", "Armenia", "Taiwan",
 )
 # Degrees. The two focus countries keep more detail than the faint context around them.
-TOLERANCE_FOCUS = 0.01
-TOLERANCE_CONTEXT = 0.04
+TOLERANCE_FOCUS = 0.02
+TOLERANCE_CONTEXT = 0.07
 # Square degrees: islets below this add points to every page load and nothing a viewer can see.
-MIN_PART_AREA = 0.01
+MIN_PART_AREA = 0.05
 OFFICIAL_BORDER_KM = 1782.75
 
 

@@ -47,7 +47,7 @@ def server_url():
     from app import create_app
 
     port = _free_port()
-    httpd = make_server("127.0.0.1", port, create_app().server, threaded=True)
+    httpd = make_server("127.0.0.1", port, create_app(warm_static=False).server, threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{port}"

@@ -3,6 +3,8 @@
 from callbacks.selection import show
 from callbacks.state import clicked_feature, from_controls, next_state, selected_years, vocabulary
 from callbacks.views import render
+from dash import no_update
+
 from kzcn.ids import RELATED_LINK, Id
 
 
@@ -55,7 +57,7 @@ def test_unexpected_control_values_are_dropped(ds):
 
 
 def test_render_returns_every_view(ds):
-    patch, trade, energy, timeline, rows, summary = render(["rail"], [], [2010, 2020], "turnover", None)
+    patch, trade, energy, timeline, rows, summary, keys = render(["rail"], [], [2010, 2020], "turnover", None, None)
     assert {r["project_id"] for r in rows} <= set(ds.projects.query("sector == 'rail'")["project_id"])
     assert "rail" in summary and "2010–2020" in summary
     assert patch.to_plotly_json()["operations"]
@@ -68,3 +70,10 @@ def test_show_selection_fills_details_with_sources(ds):
     assert "Sources" in text and "href" in text
     empty, *_ = show("no-such-thing")
     assert "Click a crossing" in str(empty)
+
+
+def test_render_leaves_unchanged_views_alone(ds):
+    *_, keys = render(["rail"], [], [2010, 2020], "turnover", None, None)
+    patch, trade, energy, timeline, rows, _summary, again = render(["rail"], [], [2010, 2020], "products", None, keys)
+    assert again["trade"] != keys["trade"] and trade is not no_update
+    assert energy is no_update and timeline is no_update and rows is no_update and patch is no_update

@@ -49,11 +49,11 @@ def test_feature_patch_touches_only_feature_traces(ds):
 
 def test_highlight_of_a_line_and_a_point(ds):
     line = highlight_trace(ds, "cacgp-line-c")
-    assert line.mode == "lines" and len(line.lon) >= 2
+    assert line["mode"] == "lines" and len(line["lon"]) >= 2
     project = ds.projects.dropna(subset=["lat"]).iloc[0]
     point = highlight_trace(ds, project["project_id"])
-    assert point.mode == "markers" and point.lat == (project["lat"],)
-    assert highlight_trace(ds, None).lon == ()
+    assert point["mode"] == "markers" and point["lat"] == [project["lat"]]
+    assert highlight_trace(ds, None)["lon"] == []
 
 
 def test_trade_chart_keeps_both_reporters_apart(ds):

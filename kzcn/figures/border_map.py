@@ -26,6 +26,12 @@ VIEW = {"lon": [46.0, 100.0], "lat": [36.5, 56.0]}
 MODE_DASH = {"operational": "solid", "expansion": "solid", "under-construction": "dash", "planned": "dot"}
 
 
+def _geo(**props) -> dict:
+    """A scattergeo trace as a plain dict: a filter change builds dozens, and plotly's validation of
+    trace objects would cost more than the rest of the callback."""
+    return {"type": "scattergeo", **props}
+
+
 def _rings(geom) -> tuple[list, list]:
     lons: list = []
     lats: list = []
@@ -90,21 +96,21 @@ def _fmt(value, unit) -> str:
 
 
 def _route_trace(ds: Dataset, fid: str, name: str, colour: str, width: float, dash: str, hover: str,
-                 group: str, group_title: str, visible: bool) -> go.Scattergeo:
+                 group: str, visible: bool) -> dict:
     route = ds.routes.get(fid)
     # A route needs two cited points to be drawn; with fewer it is described, not mapped.
     visible = visible and route is not None and len(route.lons) >= 2
-    return go.Scattergeo(
+    return _geo(
         lon=list(route.lons) if visible else [], lat=list(route.lats) if visible else [],
         mode="lines+markers", line={"color": colour, "width": width, "dash": dash},
         marker={"size": 5, "color": colour}, name=name,
         customdata=[fid] * len(route.lons) if visible else [],
         hovertemplate=hover + "<extra></extra>", legendgroup=group,
-        legendgrouptitle={"text": group_title}, showlegend=False,
+        showlegend=False,
     )
 
 
-def _pipeline_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
+def _pipeline_traces(ds: Dataset, state: ViewState) -> list[dict]:
     shown = set(filters.pipelines(ds, state)["pipeline_id"])
     pipes = ds.pipelines
     top = pipes.groupby("capacity_unit")["capacity"].max().to_dict()
@@ -118,16 +124,16 @@ def _pipeline_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
                        "Route schematic (joins known waypoints)" if rec.geometry_kind == "schematic" else "")
         trace = _route_trace(ds, rec.pipeline_id, f"{rec.commodity.title()} pipeline",
                              sector_colour(rec.commodity), 2.0 + 4.0 * share, MODE_DASH.get(rec.status, "solid"),
-                             hover, f"pipe-{rec.commodity}", "", rec.pipeline_id in shown)
+                             hover, f"pipe-{rec.commodity}", rec.pipeline_id in shown)
         route = ds.routes.get(rec.pipeline_id)
         if route is not None and len(route.lons) >= 2 and rec.commodity not in seen:
-            trace.showlegend = True
+            trace["showlegend"] = True
             seen.add(rec.commodity)
         traces.append(trace)
     return traces
 
 
-def _corridor_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
+def _corridor_traces(ds: Dataset, state: ViewState) -> list[dict]:
     shown = set(filters.corridors(ds, state)["corridor_id"])
     traces = []
     seen: set[str] = set()
@@ -139,15 +145,15 @@ def _corridor_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
                        "Route schematic (joins known waypoints)" if rec.geometry_kind == "schematic" else "")
         label = f"{rec.mode.title()} corridor" + (" (schematic)" if rec.geometry_kind == "schematic" else "")
         trace = _route_trace(ds, rec.corridor_id, label, colour, 2.5, "dot" if rec.status != "operational"
-                             else "dashdot", hover, f"corr-{rec.mode}", "", rec.corridor_id in shown)
+                             else "dashdot", hover, f"corr-{rec.mode}", rec.corridor_id in shown)
         if rec.mode not in seen:
-            trace.showlegend = True
+            trace["showlegend"] = True
             seen.add(rec.mode)
         traces.append(trace)
     return traces
 
 
-def _crossing_trace(ds: Dataset, state: ViewState) -> go.Scattergeo:
+def _crossing_trace(ds: Dataset, state: ViewState) -> dict:
     frame = filters.crossings(ds, state).dropna(subset=["lat_kz", "lon_kz", "lat_cn", "lon_cn"])
     lat = (frame["lat_kz"] + frame["lat_cn"]) / 2
     lon = (frame["lon_kz"] + frame["lon_cn"]) / 2
@@ -160,7 +166,7 @@ def _crossing_trace(ds: Dataset, state: ViewState) -> go.Scattergeo:
                if pd.notna(r.throughput) else "Throughput: not published")
         for r in frame.itertuples(index=False)
     ]
-    return go.Scattergeo(
+    return _geo(
         lon=lon.tolist(), lat=lat.tolist(), mode="markers", name="Border crossing",
         marker={"size": size.tolist(), "symbol": "diamond", "color": sector_colour("border-crossings"),
                 "line": {"color": "white", "width": 1.5}},
@@ -168,7 +174,7 @@ def _crossing_trace(ds: Dataset, state: ViewState) -> go.Scattergeo:
     )
 
 
-def _project_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
+def _project_traces(ds: Dataset, state: ViewState) -> list[dict]:
     frame = filters.projects(ds, state).dropna(subset=["lat", "lon"])
     labels = dict(ds.vocabulary[["slug", "label"]].values)
     traces = []
@@ -177,20 +183,21 @@ def _project_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
         hover = [
             _hover(r.name, f"{labels.get(r.sector, r.sector)} · {r.status}",
                    r.location_name if isinstance(r.location_name, str) else "",
-                   f"{_fmt(r.value, '')} million {r.currency}" if pd.notna(r.value) else "")
+                   f"{r.value:,.4g} million {r.currency}" if pd.notna(r.value) else "")
             for r in part.itertuples(index=False)
         ]
-        traces.append(go.Scattergeo(
+        traces.append(_geo(
             lon=part["lon"].tolist(), lat=part["lat"].tolist(), mode="markers",
             name=labels.get(sector, sector), legendgroup="projects",
-            legendgrouptitle={"text": "Projects, by sector"} if n == 0 else None,
+            **({"legendgrouptitle": {"text": "Projects, by sector"}} if n == 0 else {}),
             marker={"size": 11, "color": sector_colour(sector), "line": {"color": "white", "width": 1}},
             customdata=part["project_id"].tolist(), text=hover, hovertemplate="%{text}<extra></extra>",
         ))
     return traces
 
 
-def feature_traces(ds: Dataset, state: ViewState) -> list[go.Scattergeo]:
+@functools.lru_cache(maxsize=256)
+def feature_traces(ds: Dataset, state: ViewState) -> list[dict]:
     """The traces a filter change redraws, always the same number and order for one dataset."""
     return [*_corridor_traces(ds, state), *_pipeline_traces(ds, state), _crossing_trace(ds, state),
             *_project_traces(ds, state)]
@@ -219,10 +226,10 @@ def feature_location(ds: Dataset, fid: str | None) -> tuple[list, list]:
     return lons, lats
 
 
-def highlight_trace(ds: Dataset, fid: str | None) -> go.Scattergeo:
+def highlight_trace(ds: Dataset, fid: str | None) -> dict:
     lons, lats = feature_location(ds, fid)
     is_line = sum(x is not None for x in lons) > 1
-    return go.Scattergeo(
+    return _geo(
         lon=lons, lat=lats, mode="lines" if is_line else "markers", name="Selected",
         line={"color": HIGHLIGHT, "width": 10}, opacity=0.75 if is_line else 1,
         marker={"size": 26, "symbol": "circle-open", "color": HIGHLIGHT, "line": {"width": 4}},
@@ -263,11 +270,11 @@ def feature_patch(ds: Dataset, state: ViewState) -> Patch:
     patch = Patch()
     start = first_feature_index(ds)
     for offset, trace in enumerate(feature_traces(ds, state)):
-        patch["data"][start + offset] = trace.to_plotly_json()
+        patch["data"][start + offset] = trace
     return patch
 
 
 def highlight_patch(ds: Dataset, fid: str | None) -> Patch:
     patch = Patch()
-    patch["data"][highlight_index(ds)] = highlight_trace(ds, fid).to_plotly_json()
+    patch["data"][highlight_index(ds)] = highlight_trace(ds, fid)
     return patch

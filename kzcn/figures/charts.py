@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 
 import pandas as pd
@@ -47,6 +48,7 @@ def _year_band(fig: go.Figure, ds: Dataset, state: ViewState, **where) -> None:
         fig.add_vrect(x0=start - 0.5, x1=end + 0.5, fillcolor=HIGHLIGHT, opacity=0.12, line_width=0, **where)
 
 
+@functools.lru_cache(maxsize=256)
 def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Figure:
     """Annual trade as each side reports it, side by side; a missing year stays a gap.
 
@@ -129,6 +131,13 @@ def products_chart(ds: Dataset) -> go.Figure:
     return fig
 
 
+@functools.cache
+def capacity_series(ds: Dataset, system: str) -> pd.Series:
+    """`_capacity_steps` over every year the page offers; computed once per process."""
+    first, last = filters.dataset_years(ds)
+    return _capacity_steps(ds, system, range(first, last + 1))
+
+
 def _capacity_steps(ds: Dataset, system: str, years: range) -> pd.Series:
     """Design capacity into China by year: the sum of the system's cross-border lines in service,
     each at its latest published step. Where a line in service has no published capacity of its own,
@@ -156,6 +165,7 @@ def _capacity_steps(ds: Dataset, system: str, years: range) -> pd.Series:
     return pd.Series(out, dtype="float64")
 
 
+@functools.lru_cache(maxsize=256)
 def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
     """Each system's design capacity against what it actually carried, oil above gas."""
     flows = filters.energy_flows(ds, state)
@@ -189,7 +199,7 @@ def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
                         customdata=sub["notes"].fillna("").tolist(),
                         hovertemplate="%{x}: %{y:.2f} " + sub["unit"].iloc[0] + "<br>%{customdata}<extra>"
                         + label + "</extra>", row=row, col=1)
-        caps = _capacity_steps(ds, system, range(first, last + 1))
+        caps = capacity_series(ds, system)
         if len(caps):
             unit = "mt/y" if commodity == "oil" else "bcm/y"
             fig.add_scatter(x=caps.index.tolist(), y=caps.tolist(), mode="lines", line_shape="hv",
@@ -210,6 +220,7 @@ def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
     return fig
 
 
+@functools.lru_cache(maxsize=256)
 def timeline_chart(ds: Dataset, state: ViewState, marked: frozenset[str] = frozenset()) -> go.Figure:
     """Events by theme over time; the last trace marks the selected and related events."""
     events = filters.events(ds, state)
