@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from callbacks import selection, state, views
+from callbacks import downloads, presenter, selection, state, views
 
 
 def register_callbacks(app) -> None:
     state.register(app)
     views.register(app)
     selection.register(app)
+    presenter.register(app)
+    downloads.register(app)

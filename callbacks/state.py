@@ -28,7 +28,7 @@ def vocabulary(ds: Dataset) -> Vocabulary:
     return Vocabulary(
         sectors=frozenset(vocab.loc[vocab["kind"] == "sector", "slug"]),
         themes=frozenset(vocab.loc[vocab["kind"] == "theme", "slug"]),
-        first_year=first, last_year=last, features=frozenset(features),
+        first_year=first, last_year=last, features=frozenset(features), scenes=len(ds.briefing.scenes),
     )
 
 
@@ -77,14 +77,33 @@ def from_controls(sectors, themes, years, select, vocab: Vocabulary) -> ViewStat
                      year_from=start, year_to=end, select=select)
 
 
-def next_state(trigger, trigger_value, search, controls: dict, clicks: dict, vocab: Vocabulary) -> ViewState:
+def scene_view(ds: Dataset, state: ViewState) -> ViewState:
+    """A presenter link with no view of its own shows its scene's view."""
+    scene = ds.briefing.scene(state.scene)
+    if scene is None:
+        return state
+    return replace(state, sectors=scene.sectors, themes=scene.themes, year_from=scene.year_from,
+                   year_to=scene.year_to, select=scene.select, scene=scene.number)
+
+
+def next_state(trigger, trigger_value, search, controls: dict, vocab: Vocabulary,
+               ds: Dataset | None = None) -> ViewState:
     """The view after one user action. `trigger` is the id that fired (None on first load)."""
+    current = urlstate.parse(search, vocab)
     if trigger in (None, Id.URL):
-        return urlstate.parse(search, vocab)
+        if current.mode == "present" and ds is not None and not urlstate.has_view_params(search):
+            return scene_view(ds, current)
+        return current
     state = from_controls(controls.get("sectors"), controls.get("themes"), controls.get("years"),
                           controls.get("selected"), vocab)
+    # Live filtering in presenter mode stays in presenter mode, on the same scene.
+    state = replace(state, mode=current.mode, scene=current.scene)
+    return _after(trigger, trigger_value, state, vocab)
+
+
+def _after(trigger, trigger_value, state: ViewState, vocab: Vocabulary) -> ViewState:
     if trigger == Id.RESET_FILTERS:
-        return ViewState(select=state.select)
+        return ViewState(select=state.select, mode=state.mode, scene=state.scene)
     if trigger in (Id.BORDER_MAP, Id.TIMELINE_CHART, Id.TRADE_CHART + ".click"):
         fid = clicked_feature(trigger_value)
         return replace(state, select=fid) if fid in vocab.features else state
@@ -117,7 +136,7 @@ def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trad
         trigger = Id.TRADE_CHART + ".click"
     value = ctx.triggered[0]["value"] if ctx.triggered else None
     controls = {"sectors": sectors, "themes": themes, "years": years, "selected": selected}
-    state = next_state(trigger, value, search, controls, {}, vocab)
+    state = next_state(trigger, value, search, controls, vocab, ds)
 
     first, last = vocab.first_year, vocab.last_year
     new_years = [state.year_from or first, state.year_to or last]

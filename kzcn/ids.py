@@ -25,11 +25,23 @@ class Id(StrEnum):
     TRADE_MODE = "trade-mode"
     VIEW_SUMMARY = "view-summary"
     VIEW_KEYS = "view-keys"
+    APP_ROOT = "app-root"
+    SCENE_PANEL = "scene-panel"
+    SCENE_EXTENT = "scene-extent"
+    SCENE_ANIMATION = "scene-animation"
+    PACK = "briefing-pack"
+    DOWNLOAD = "download"
 
 
 RELATED_LINK = "related-link"
+CSV_BUTTON = "csv-download"
 
 
 def related_link(feature_id: str) -> dict:
     """Pattern-matching id of a button in the details panel that selects another feature."""
     return {"type": RELATED_LINK, "feature": feature_id}
+
+
+def csv_button(table: str) -> dict:
+    """Pattern-matching id of the button that downloads one view's rows as CSV."""
+    return {"type": CSV_BUTTON, "table": table}

@@ -16,6 +16,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from kzcn.briefing import Briefing, Known
+from kzcn.briefing import read as read_briefing
 from kzcn.schemas import SCHEMAS, TABLES
 from kzcn.validate import DataError, Problem, check_geography, check_references, check_schema, coerce
 
@@ -51,6 +53,7 @@ class Dataset:
     border: gpd.GeoSeries
     geo_meta: dict
     routes: dict[str, Route]
+    briefing: Briefing
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -127,6 +130,9 @@ def load(data_dir: str | Path = DATA_DIR) -> Dataset:
     problems = check_references(frames) + check_geography(frames, countries, border)
     if problems:
         raise DataError(problems)
+    briefing, problems = read_briefing(data_dir / "briefing.json", _known(frames))
+    if problems:
+        raise DataError(problems)
 
     routes = {}
     for table, key in (("pipelines", "pipeline_id"), ("corridors", "corridor_id")):
@@ -134,7 +140,20 @@ def load(data_dir: str | Path = DATA_DIR) -> Dataset:
             if isinstance(rec.waypoints, str):
                 routes[getattr(rec, key)] = parse_waypoints(rec.waypoints)
     frames = {name: _freeze(frame.reset_index(drop=True)) for name, frame in frames.items()}
-    return Dataset(**frames, countries=countries, border=border, geo_meta=meta, routes=routes)
+    return Dataset(**frames, countries=countries, border=border, geo_meta=meta, routes=routes, briefing=briefing)
+
+
+def _known(frames: dict[str, pd.DataFrame]) -> Known:
+    vocab = frames["vocabulary"]
+    years = pd.concat([frames["trade_annual"]["year"], pd.to_numeric(frames["events"]["date"].str[:4])])
+    features = set()
+    for table, key in (("border_crossings", "crossing_id"), ("pipelines", "pipeline_id"), ("pipelines", "system"),
+                       ("corridors", "corridor_id"), ("projects", "project_id"), ("events", "event_id")):
+        features |= set(frames[table][key])
+    return Known(sources=frozenset(frames["sources"]["source_id"]),
+                 sectors=frozenset(vocab.loc[vocab["kind"] == "sector", "slug"]),
+                 themes=frozenset(vocab.loc[vocab["kind"] == "theme", "slug"]),
+                 features=frozenset(features), first_year=int(years.min()), last_year=int(years.max()))
 
 
 def summary(ds: Dataset) -> pd.DataFrame:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode
 
 KNOWN = ("sector", "theme", "from", "to", "select", "mode", "scene")
-MODES = ("present",)
+MODES = ("present", "pack")
+VIEW_PARAMS = ("sector", "theme", "from", "to", "select")
 MAX_PARAM_CHARS = 400
 
 
@@ -128,3 +129,12 @@ def encode(state: ViewState, vocab: Vocabulary) -> str:
         if state.scene:
             params.append(("scene", str(state.scene)))
     return "?" + urlencode(params, safe=",") if params else ""
+
+
+def has_view_params(search: str | None) -> bool:
+    """Whether a link states a view of its own (rather than leaving it to a presenter scene)."""
+    try:
+        keys = {k for k, _ in parse_qsl((search or "").lstrip("?"), keep_blank_values=True)}
+    except ValueError:
+        return False
+    return bool(keys & set(VIEW_PARAMS))

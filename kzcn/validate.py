@@ -33,13 +33,16 @@ class Problem:
     column: str | None
     rule: str
     value: str = ""
+    item: str | None = None  # for JSON files: which entry, e.g. "scene 3 ('trade')", instead of a row
 
     def __str__(self) -> str:
         where = self.file
-        if self.row is not None:
+        if self.item is not None:
+            where += f", {self.item}"
+        elif self.row is not None:
             where += f", row {self.row} (line {self.row + 1})"
         if self.column:
-            where += f", column '{self.column}'"
+            where += f", {'field' if self.item is not None else 'column'} '{self.column}'"
         value = f" (value: {self.value!r})" if self.value not in ("", "nan", "None") else ""
         return f"{where}: {self.rule}{value}"
 

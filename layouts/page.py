@@ -13,7 +13,7 @@ from kzcn import filters
 from kzcn.facts import key_facts
 from kzcn.figures.border_map import border_map
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
-from kzcn.ids import Id
+from kzcn.ids import Id, csv_button
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 from layouts.details import details
@@ -35,10 +35,8 @@ ARGUMENT = (
 
 
 def _caption(ds: Dataset, text: str, tables: tuple[str, ...]) -> html.P:
-    ids = sorted({sid for t in tables for cell in ds.table(t)["source_ids"] for sid in split_ids(cell)})
-    publishers = sorted({source_label(ds, sid).split(",")[0] for sid in ids})
-    shown = ", ".join(publishers[:6]) + (f" and {len(publishers) - 6} more" if len(publishers) > 6 else "")
-    return html.P([text, html.Span(f" Sources: {shown}.", className="caption-sources")], className="caption")
+    return html.P([text, html.Span(f" Sources: {_publishers(ds, tables, 6)}.", className="caption-sources")],
+                  className="caption")
 
 
 def header(ds: Dataset) -> html.Header:
@@ -48,7 +46,10 @@ def header(ds: Dataset) -> html.Header:
                        title=source_label(ds, sid), className="cite") for i, sid in enumerate(fact.source_ids[:2])]
         facts.append(html.Div([html.Strong(fact.value), html.Span(fact.label), *cite], className="fact"))
     return html.Header([
-        html.H1(TITLE),
+        html.Div([html.H1(TITLE), html.Nav([
+            dcc.Link("Present the briefing", href="?mode=present&scene=1", className="header-link"),
+            dcc.Link("Briefing pack (print)", href="?mode=pack", className="header-link"),
+        ], className="header-links", **{"aria-label": "Briefing"})], className="title-row"),
         html.P(ARGUMENT, className="argument"),
         html.Div(facts, className="facts-strip"),
     ], className="page-header")
@@ -87,8 +88,36 @@ def controls(ds: Dataset) -> html.Section:
     ], className="controls", **{"aria-label": "Filters"})
 
 
-def _panel(title: str, caption: html.P, body, extra=None, cls: str = "") -> html.Section:
-    return html.Section([html.H2(title), caption, *(extra or []), body], className=f"panel {cls}".strip())
+def _tools(ds: Dataset, graph: str, title: str, tables: tuple[str, ...], csv: str | None) -> html.Div:
+    """Download buttons for a view: PNG and SVG of the graph as shown, and the CSV of its rows."""
+    source = "Source: China–Kazakhstan dashboard, from " + _publishers(ds, tables, 4)
+    buttons = [html.Button(fmt.upper(), className="export-image tool", type="button",
+                           **{"data-graph": graph, "data-format": fmt, "data-title": title,
+                              "data-source": source, "data-filename": f"china-kazakhstan-{graph}",
+                              "aria-label": f"Download {title} as {fmt.upper()}"})
+               for fmt in ("png", "svg")]
+    if csv:
+        buttons.append(html.Button("CSV", id=csv_button(csv), n_clicks=0, className="tool", type="button",
+                                   **{"aria-label": f"Download the rows behind {title} as CSV"}))
+    return html.Div(buttons, className="tools", role="group", **{"aria-label": f"Downloads: {title}"})
+
+
+def _publishers(ds: Dataset, tables: tuple[str, ...], most: int) -> str:
+    ids = sorted({sid for t in tables for cell in ds.table(t)["source_ids"] for sid in split_ids(cell)})
+    publishers = sorted({source_label(ds, sid).split(",")[0] for sid in ids})
+    more = f" and {len(publishers) - most} more" if len(publishers) > most else ""
+    return ", ".join(publishers[:most]) + more
+
+
+def _panel(ds: Dataset, title: str, text: str, tables: tuple[str, ...], graph, graph_id: str,
+           csv: str | None = None, extra=None, cls: str = "") -> html.Section:
+    head = html.Div([html.H2(title), _tools(ds, graph_id, title, tables, csv)], className="panel-head")
+    return html.Section([head, _caption(ds, text, tables), *(extra or []), graph],
+                        className=f"panel {cls}".strip())
+
+
+def _graph(graph_id: str, figure, height: str, cls: str) -> dcc.Graph:
+    return dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className=cls, style={"height": height})
 
 
 def page(ds: Dataset) -> html.Div:
@@ -98,48 +127,56 @@ def page(ds: Dataset) -> html.Div:
         dcc.Store(id=Id.SELECTED, data=None),
         # What the views were built for, so the first callback does not redraw them all again.
         dcc.Store(id=Id.VIEW_KEYS, data=filters.initial_view_keys(ds)),
+        dcc.Store(id=Id.SCENE_EXTENT, data=None),
+        dcc.Store(id=Id.SCENE_ANIMATION, data=None),
+        dcc.Download(id=Id.DOWNLOAD),
         html.A("Skip to the projects table", href="#projects", className="skip-link"),
         header(ds),
         html.Div(id=Id.NOTICE, className="notice", role="status", hidden=True),
         controls(ds),
         html.Main([
             html.Div([
-                _panel("Border map", _caption(
-                    ds, "Crossings (size: freight in million tonnes where published), oil and gas pipelines "
-                        "(width: design capacity), rail and road corridors, and project sites by sector. "
-                        "Lines join known waypoints and are schematic. Scroll to zoom, drag to pan.",
-                    ("border_crossings", "pipelines", "corridors")),
-                    dcc.Graph(id=Id.BORDER_MAP, figure=border_map(ds, state), config=GRAPH_CONFIG,
-                              className="map-graph", clear_on_unhover=True,
-                              style={"height": "var(--map-h)"}), cls="map-panel"),
-                html.Aside(details(ds, None), id=Id.DETAILS_PANEL, className="panel details",
-                           **{"aria-live": "polite", "aria-label": "Details of the selected feature"}),
+                _panel(ds, "Border map",
+                       "Crossings (size: freight in million tonnes where published), oil and gas pipelines "
+                       "(width: design capacity), rail and road corridors, and project sites by sector. "
+                       "Lines join known waypoints and are schematic. Scroll to zoom, drag to pan.",
+                       ("border_crossings", "pipelines", "corridors"),
+                       _graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"), Id.BORDER_MAP,
+                       cls="map-panel"),
+                html.Div([
+                    html.Section(id=Id.SCENE_PANEL, className="panel scene-panel",
+                                 **{"aria-label": "Presenter scene", "aria-live": "polite"}),
+                    html.Aside(details(ds, None), id=Id.DETAILS_PANEL, className="panel details",
+                               **{"aria-live": "polite", "aria-label": "Details of the selected feature"}),
+                ], className="side-column"),
             ], className="map-row"),
             html.Div([
-                _panel("Trade as each side reports it", _caption(
-                    ds, "Annual goods trade in US$ billions: China's customs and Kazakhstan's statistics "
-                        "side by side; a missing bar is a year neither source we hold publishes. Drag across "
-                        "years to set the year filter.", ("trade_annual", "trade_products")),
-                    dcc.Graph(id=Id.TRADE_CHART, figure=trade_chart(ds, state), config=GRAPH_CONFIG,
-                              className="chart", style={"height": "var(--chart-h)"}),
-                    extra=[dcc.RadioItems(id=Id.TRADE_MODE, value="turnover", inline=True, className="trade-mode",
-                                          options=[{"label": "Total", "value": "turnover"},
-                                                   {"label": "Kazakh exports", "value": "kz-exports"},
-                                                   {"label": "Kazakh imports", "value": "kz-imports"},
-                                                   {"label": "Product groups", "value": "products"}])]),
-                _panel("Energy: capacity against volume carried", _caption(
-                    ds, "Bars: volume actually carried per year (hatched: estimate); dashed line: design "
-                        "capacity of the lines in service.", ("energy_flows", "capacity_history")),
-                    dcc.Graph(id=Id.ENERGY_CHART, figure=energy_chart(ds, state), config=GRAPH_CONFIG,
-                              className="chart", style={"height": "var(--chart-h)"})),
+                _panel(ds, "Trade as each side reports it",
+                       "Annual goods trade in US$ billions: China's customs and Kazakhstan's statistics side by "
+                       "side; a missing bar is a year no source we hold publishes. Drag across years to set "
+                       "the year filter.", ("trade_annual", "trade_products"),
+                       _graph(Id.TRADE_CHART, trade_chart(ds, state), "var(--chart-h)", "chart"), Id.TRADE_CHART,
+                       csv="trade", cls="trade-panel",
+                       extra=[dcc.RadioItems(id=Id.TRADE_MODE, value="turnover", inline=True, className="trade-mode",
+                                             options=[{"label": "Total", "value": "turnover"},
+                                                      {"label": "Kazakh exports", "value": "kz-exports"},
+                                                      {"label": "Kazakh imports", "value": "kz-imports"},
+                                                      {"label": "Product groups", "value": "products"}])]),
+                _panel(ds, "Energy: capacity against volume carried",
+                       "Bars: volume actually carried per year (hatched: estimate); dashed line: design "
+                       "capacity of the lines in service.", ("energy_flows", "capacity_history"),
+                       _graph(Id.ENERGY_CHART, energy_chart(ds, state), "var(--chart-h)", "chart"),
+                       Id.ENERGY_CHART, csv="energy", cls="energy-panel"),
             ], className="chart-row"),
-            _panel("Timeline of events", _caption(
-                ds, "Visits, summits, agreements, exercises and openings by theme. Click one for details.",
-                ("events",)),
-                dcc.Graph(id=Id.TIMELINE_CHART, figure=timeline_chart(ds, state), config=GRAPH_CONFIG,
-                          className="timeline", style={"height": "var(--timeline-h)"}), cls="timeline-panel"),
+            _panel(ds, "Timeline of events",
+                   "Visits, summits, agreements, exercises and openings by theme. Click one for details.",
+                   ("events",), _graph(Id.TIMELINE_CHART, timeline_chart(ds, state), "var(--timeline-h)", "timeline"),
+                   Id.TIMELINE_CHART, csv="events", cls="timeline-panel"),
             html.Section([
-                html.H2("Projects", id="projects"),
+                html.Div([html.H2("Projects", id="projects"),
+                          html.Div(html.Button("CSV", id=csv_button("projects"), n_clicks=0, className="tool",
+                                               type="button", **{"aria-label": "Download the projects as CSV"}),
+                                   className="tools")], className="panel-head"),
                 html.P("Every China-linked project in the data, following the filters: the table is also the "
                        "text version of the map. Sort or filter any column; select a row to see it on the map.",
                        className="caption"),
@@ -154,8 +191,9 @@ def page(ds: Dataset) -> html.Div:
                            style={"height": "520px"}, className="ag-theme-quartz"),
             ], className="panel table-panel"),
         ]),
+        html.Div(id=Id.PACK, className="pack"),
         footer(ds),
-    ], className="app")
+    ], id=Id.APP_ROOT, className="app")
 
 
 def footer(ds: Dataset) -> html.Footer:

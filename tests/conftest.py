@@ -90,14 +90,15 @@ def make_page(browser, server_url):
     watches: list[PageWatch] = []
     contexts = []
 
-    def _open(query: str = "", width: int = 1920, height: int = 1080) -> PageWatch:
+    def _open(query: str = "", width: int = 1920, height: int = 1080,
+              ready: str = "#border-map .scattergeo, #border-map .geo") -> PageWatch:
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
         watch = PageWatch(page, server_url)
         watches.append(watch)
         page.goto(server_url + "/" + query, wait_until="networkidle")
-        page.wait_for_selector(f"#border-map .scattergeo, #border-map .geo", timeout=20000)
+        page.wait_for_selector(ready, timeout=20000)
         return watch
 
     yield _open

@@ -9,44 +9,44 @@ from kzcn.ids import RELATED_LINK, Id
 
 
 def test_url_drives_the_first_render(ds):
-    state = next_state(None, None, "?sector=gas&from=2009", {}, {}, vocabulary(ds))
+    state = next_state(None, None, "?sector=gas&from=2009", {}, vocabulary(ds))
     assert state.sectors == ("gas",) and state.year_from == 2009
 
 
 def test_map_click_selects_the_feature(ds):
     vocab = vocabulary(ds)
     click = {"points": [{"customdata": "cacgp-line-c", "lon": 70, "lat": 43}]}
-    state = next_state(Id.BORDER_MAP, click, "", {"sectors": ["gas"]}, {}, vocab)
+    state = next_state(Id.BORDER_MAP, click, "", {"sectors": ["gas"]}, vocab)
     assert state.select == "cacgp-line-c" and state.sectors == ("gas",)
 
 
 def test_clicks_on_nothing_change_nothing(ds):
     vocab = vocabulary(ds)
     for junk in (None, {}, {"points": []}, {"points": [{"customdata": 7}]}, {"points": [{"customdata": "nope"}]}):
-        assert next_state(Id.BORDER_MAP, junk, "", {"selected": None}, {}, vocab).select is None
+        assert next_state(Id.BORDER_MAP, junk, "", {"selected": None}, vocab).select is None
     assert clicked_feature({"points": [{"customdata": ["x"]}]}) == "x"
 
 
 def test_reset_clears_filters(ds):
     controls = {"sectors": ["oil"], "themes": ["energy"], "years": [2000, 2010]}
-    state = next_state(Id.RESET_FILTERS, 1, "", controls, {}, vocabulary(ds))
+    state = next_state(Id.RESET_FILTERS, 1, "", controls, vocabulary(ds))
     assert (state.sectors, state.themes, state.year_from) == ((), (), None)
 
 
 def test_table_row_and_related_link_select(ds):
     vocab = vocabulary(ds)
     pid = ds.projects["project_id"].iloc[0]
-    assert next_state(Id.PROJECTS_TABLE, [{"project_id": pid}], "", {}, {}, vocab).select == pid
+    assert next_state(Id.PROJECTS_TABLE, [{"project_id": pid}], "", {}, vocab).select == pid
     eid = ds.events["event_id"].iloc[0]
     trigger = {"type": RELATED_LINK, "feature": eid}
-    assert next_state(trigger, 1, "", {}, {}, vocab).select == eid
-    assert next_state(trigger, 0, "", {}, {}, vocab).select is None  # a new button, not a click
+    assert next_state(trigger, 1, "", {}, vocab).select == eid
+    assert next_state(trigger, 0, "", {}, vocab).select is None  # a new button, not a click
 
 
 def test_box_selection_on_the_trade_chart_sets_years(ds):
     vocab = vocabulary(ds)
     assert selected_years({"range": {"x": [2009.6, 2015.4]}}) == (2010, 2015)
-    state = next_state(Id.TRADE_CHART, {"range": {"x": [2015.2, 2009.7]}}, "", {}, {}, vocab)
+    state = next_state(Id.TRADE_CHART, {"range": {"x": [2015.2, 2009.7]}}, "", {}, vocab)
     assert (state.year_from, state.year_to) == (2010, 2015)
     assert selected_years({"points": []}) is None
 

@@ -278,3 +278,10 @@ def highlight_patch(ds: Dataset, fid: str | None) -> Patch:
     patch = Patch()
     patch["data"][highlight_index(ds)] = highlight_trace(ds, fid)
     return patch
+
+
+def with_extent(fig: go.Figure, extent: dict | None) -> go.Figure:
+    """The same map framed on a scene's extent (or the default view)."""
+    extent = extent or VIEW
+    fig.update_geos(lonaxis_range=extent["lon"], lataxis_range=extent["lat"])
+    return fig

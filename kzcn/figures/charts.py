@@ -184,15 +184,21 @@ def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
     fig = make_subplots(rows=len(shown), cols=1, shared_xaxes=True, vertical_spacing=0.12,
                         subplot_titles=[s[2] for s in shown])
     system_of = dict(ds.pipelines[["pipeline_id", "system"]].values)
-    measure_style = {"carried": ("Carried", 1.0), "kz-exports-to-china": ("Kazakh gas sold to China", 0.55),
+    measure_style = {"carried": ("carried into China", 1.0), "kz-exports-to-china": ("Kazakh {c} sold to China", 0.55),
                      "russian-transit": ("Russian oil in transit", 0.55)}
     for row, (system, commodity, _title) in enumerate(shown, start=1):
         colour = {"oil": "#332288", "gas": "#3A8FD0"}[commodity]
         part = flows[flows["pipeline_id"].map(lambda p: system_of.get(p, p)) == system]
+        # A system-wide "carried" total counts only where every line of the system runs into China;
+        # the oil system's total also holds deliveries to Kazakh refineries, so it is left out here.
+        lines = ds.pipelines[ds.pipelines["system"] == system]
+        if not lines["crosses_border"].all():
+            part = part[~((part["pipeline_id"] == system) & (part["measure"] == "carried"))]
         for measure, (label, opacity) in measure_style.items():
             sub = part[part["measure"] == measure].sort_values("year")
             if sub.empty:
                 continue
+            label = label.format(c=commodity)
             fig.add_bar(x=sub["year"].tolist(), y=sub["volume"].tolist(), name=f"{commodity.title()}: {label}",
                         marker={"color": colour, "opacity": opacity,
                                 "pattern": {"shape": ["x" if e else "" for e in sub["estimate"]]}},

@@ -1,0 +1,42 @@
+/* PNG and SVG of a chart or the map as shown, with its title and source line drawn in. Rendered by
+   plotly.js in the browser: no image service, no network. */
+(function () {
+  "use strict";
+
+  function exportGraph(button) {
+    const holder = document.getElementById(button.dataset.graph);
+    const gd = holder && holder.querySelector(".js-plotly-plot");
+    if (!gd || !window.Plotly) return;
+    const format = button.dataset.format;
+    const width = Math.round(gd.clientWidth);
+    const height = Math.round(gd.clientHeight);
+    const layout = JSON.parse(JSON.stringify(gd.layout));
+    const margin = Object.assign({l: 40, r: 20, t: 20, b: 40}, layout.margin || {});
+    margin.t += 46;
+    margin.b += 34;
+    layout.margin = margin;
+    layout.title = {text: button.dataset.title, x: 0.01, xanchor: "left", y: 0.985, yanchor: "top",
+                    font: {size: 20}};
+    layout.annotations = (layout.annotations || []).concat([{
+      text: button.dataset.source, xref: "paper", yref: "paper", x: 0, y: 0, xanchor: "left",
+      yanchor: "top", yshift: -margin.b + 22, showarrow: false, font: {size: 11, color: "#5b6475"},
+    }]);
+    const figure = {data: gd.data, layout: layout};
+    window.Plotly.toImage(figure, {format: format, width: width, height: height}).then(function (url) {
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = button.dataset.filename + "." + format;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest && event.target.closest(".export-image");
+    if (button) {
+      event.preventDefault();
+      exportGraph(button);
+    }
+  });
+})();

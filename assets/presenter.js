@@ -1,0 +1,71 @@
+/* Presenter mode: the keys a slide clicker sends move between scenes by changing the URL (the state
+   callbacks do the rest), and a scene change glides the map to the scene's extent. */
+(function () {
+  "use strict";
+
+  function go(search) {
+    window.history.pushState(null, "", window.location.pathname + search);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+  }
+
+  // Keys typed into a text field are the field's; Space on a checkbox, radio or button is its own.
+  function ownedBy(target, key) {
+    if (!target) return false;
+    const tag = target.tagName || "";
+    const type = (target.type || "").toLowerCase();
+    if (tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable) return true;
+    if (tag === "INPUT" && !["checkbox", "radio", "button", "submit", "range"].includes(type)) return true;
+    return key === " " && (tag === "INPUT" || tag === "BUTTON" || tag === "A");
+  }
+
+  document.addEventListener("keydown", function (event) {
+    const params = new URLSearchParams(window.location.search);
+    if (params.get("mode") !== "present" || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (ownedBy(event.target, event.key)) return;
+    const counter = document.querySelector("#scene-panel .scene-counter");
+    const total = counter ? parseInt(counter.textContent.split("/")[1], 10) : 1;
+    const scene = Math.max(1, parseInt(params.get("scene") || "1", 10) || 1);
+    let next = null;
+    if (["ArrowRight", "PageDown", " ", "Spacebar"].includes(event.key)) next = Math.min(total, scene + 1);
+    else if (["ArrowLeft", "PageUp"].includes(event.key)) next = Math.max(1, scene - 1);
+    else if (event.key === "r" || event.key === "R" || event.key === "Home") next = scene;
+    else if (event.key === "Escape") {
+      params.delete("mode");
+      params.delete("scene");
+      event.preventDefault();
+      const rest = params.toString();
+      go(rest ? "?" + rest : "");
+      return;
+    }
+    if (next === null) return;
+    event.preventDefault();
+    go("?mode=present&scene=" + next);
+  });
+
+  function frame(shown) {
+    if (!shown || !shown.extent) return window.dash_clientside.no_update;
+    const gd = document.querySelector("#border-map .js-plotly-plot");
+    if (!gd || !gd.layout || !gd.layout.geo || !window.Plotly) return window.dash_clientside.no_update;
+    const from = {
+      lon: (gd.layout.geo.lonaxis && gd.layout.geo.lonaxis.range) || shown.extent.lon,
+      lat: (gd.layout.geo.lataxis && gd.layout.geo.lataxis.range) || shown.extent.lat,
+    };
+    const to = shown.extent;
+    const start = performance.now();
+    const duration = 650;
+    function step(now) {
+      const t = Math.min(1, (now - start) / duration);
+      const e = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
+      const mix = (a, b) => [a[0] + (b[0] - a[0]) * e, a[1] + (b[1] - a[1]) * e];
+      window.Plotly.relayout(gd, {
+        "geo.lonaxis.range": mix(from.lon, to.lon),
+        "geo.lataxis.range": mix(from.lat, to.lat),
+      });
+      if (t < 1) window.requestAnimationFrame(step);
+    }
+    window.requestAnimationFrame(step);
+    return shown.scene;
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {presenter: {frame: frame}});
+})();

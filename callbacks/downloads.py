@@ -1,0 +1,33 @@
+"""CSV downloads of the rows behind a view, for the filters on screen."""
+
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State, ctx, dcc, no_update
+
+from callbacks.state import from_controls, vocabulary
+from kzcn import exports
+from kzcn.ids import CSV_BUTTON, Id
+from kzcn.tables import load
+
+
+def download(_clicks, sectors, themes, years):
+    trigger = ctx.triggered_id
+    if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0]["value"]:
+        return no_update
+    table = trigger.get("table")
+    if table not in exports.TABLES:
+        return no_update
+    ds = load()
+    state = from_controls(sectors, themes, years, None, vocabulary(ds))
+    return dcc.send_string(exports.to_csv(ds, table, state), f"china-kazakhstan-{table}.csv", type="text/csv")
+
+
+def register(app) -> None:
+    app.callback(
+        Output(Id.DOWNLOAD, "data"),
+        Input({"type": CSV_BUTTON, "table": ALL}, "n_clicks"),
+        State(Id.SECTOR_FILTER, "value"),
+        State(Id.THEME_FILTER, "value"),
+        State(Id.YEAR_RANGE, "value"),
+        prevent_initial_call=True,
+    )(download)

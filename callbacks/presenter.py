@@ -1,0 +1,51 @@
+"""Presenter mode and the briefing pack, driven by the URL's `mode` and `scene`.
+
+Keys (→, ←, Space, PageUp/PageDown, R, Esc) are read in assets/presenter.js, which only changes the
+URL; everything else follows from the URL here and in the state callback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dash import ClientsideFunction, Input, Output, State, no_update
+
+from callbacks.state import vocabulary
+from kzcn import urlstate
+from kzcn.figures.border_map import VIEW
+from kzcn.ids import Id
+from kzcn.tables import load
+from layouts.presenter import pack, scene_panel
+
+
+def present(search, shown):
+    ds = load()
+    state = urlstate.parse(search, vocabulary(ds))
+    if state.mode == "pack":
+        return "app pack", [], no_update, pack(ds)
+    if state.mode != "present":
+        return "app", [], no_update, []
+    scene = ds.briefing.scene(state.scene)
+    classes = "app present" + (f" feature-{scene.chart}" if scene.chart else "")
+    shown = shown if isinstance(shown, dict) else {}
+    # Frame the map on the scene when the scene changes, or when its own view is asked for again (R).
+    reframe = shown.get("scene") != scene.number or not urlstate.has_view_params(search)
+    extent = {"scene": scene.number, "extent": scene.extent or VIEW, "search": search} if reframe else no_update
+    leave = urlstate.encode(replace(state, mode=None, scene=None), vocabulary(ds)) or "?"
+    return classes, scene_panel(ds, scene, leave), extent, []
+
+
+def register(app) -> None:
+    app.callback(
+        Output(Id.APP_ROOT, "className"),
+        Output(Id.SCENE_PANEL, "children"),
+        Output(Id.SCENE_EXTENT, "data"),
+        Output(Id.PACK, "children"),
+        Input(Id.URL, "search"),
+        State(Id.SCENE_EXTENT, "data"),
+    )(present)
+    app.clientside_callback(
+        ClientsideFunction(namespace="presenter", function_name="frame"),
+        Output(Id.SCENE_ANIMATION, "data"),
+        Input(Id.SCENE_EXTENT, "data"),
+    )

@@ -1,0 +1,59 @@
+"""The rows behind each view as CSV, each row with its sources, under a line naming the filters."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pandas as pd
+
+from kzcn import filters
+from kzcn.tables import Dataset
+from kzcn.urlstate import ViewState
+
+TABLES = ("projects", "events", "trade", "energy")
+TITLES = {"projects": "China-linked projects", "events": "events", "trade": "annual trade by reporter",
+          "energy": "pipeline volumes carried"}
+
+
+def rows_for(ds: Dataset, table: str, state: ViewState) -> pd.DataFrame:
+    if table == "projects":
+        return filters.projects(ds, state)
+    if table == "events":
+        return filters.events(ds, state)
+    if table == "trade":
+        return filters.trade(ds, state)
+    if table == "energy":
+        return filters.energy_flows(ds, state)
+    raise ValueError(f"no download for {table!r}")
+
+
+def describe(ds: Dataset, state: ViewState) -> str:
+    start, end = filters.year_bounds(ds, state)
+    sectors = ",".join(state.sectors) or "all"
+    themes = ",".join(state.themes) or "all"
+    return f"sector={sectors}; theme={themes}; years {start}-{end}"
+
+
+def to_csv(ds: Dataset, table: str, state: ViewState, today: date | None = None) -> str:
+    frame = rows_for(ds, table, state)
+    by_id = ds.sources.set_index("source_id")
+
+    def cite(cell) -> str:
+        parts = []
+        for sid in str(cell).split(";"):
+            sid = sid.strip()
+            if sid in by_id.index:
+                rec = by_id.loc[sid]
+                parts.append(f"{rec['publisher']}, \"{rec['title']}\", {rec['url']} ({rec['date']})")
+        return " | ".join(parts)
+
+    out = frame.copy()
+    out["sources"] = out["source_ids"].map(cite)
+    buffer = io.StringIO()
+    day = (today or date.today()).isoformat()
+    buffer.write(f"# China–Kazakhstan dashboard: {TITLES[table]}; filters: {describe(ds, state)}; "
+                 f"{len(out)} rows; downloaded {day}\n")
+    out.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    return buffer.getvalue()
