@@ -45,7 +45,7 @@ def test_filter_change_updates_map_charts_and_table(make_page, ds):
     page = make_page().page
     before = sum(_trace_points(page))
     rows_before = len(_table_ids(page))
-    page.get_by_label("Energy").check()
+    page.get_by_label("Energy", exact=True).check()
     page.wait_for_function("() => location.search.includes('theme=energy')", timeout=10000)
     page.wait_for_function(
         "(n) => dash_ag_grid.getApi('projects-table').getDisplayedRowCount() < n", arg=rows_before, timeout=10000)
@@ -118,7 +118,7 @@ def test_reset_clears_every_filter(make_page):
     page.wait_for_function("() => location.search.includes('theme=security')")
     page.click("#reset-filters")
     page.wait_for_function("() => location.search === ''", timeout=10000)
-    assert not page.get_by_label("Security").is_checked()
+    assert not page.get_by_label("Security", exact=True).is_checked()
 
 
 def test_small_screens_keep_everything_reachable(make_page):
