@@ -167,7 +167,7 @@ def _crossing_trace(ds: Dataset, state: ViewState) -> dict:
         for r in frame.itertuples(index=False)
     ]
     return _geo(
-        lon=lon.tolist(), lat=lat.tolist(), mode="markers", name="Border crossing",
+        lon=lon.tolist(), lat=lat.tolist(), mode="markers", name="Crossing point",
         marker={"size": size.tolist(), "symbol": "diamond", "color": sector_colour("border-crossings"),
                 "line": {"color": "white", "width": 1.5}},
         customdata=frame["crossing_id"].tolist(), text=hover, hovertemplate="%{text}<extra></extra>",
