@@ -14,10 +14,11 @@ from kzcn.facts import key_facts
 from kzcn.figures.border_map import border_map
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.ids import Id, csv_button
-from kzcn.tables import Dataset
+from kzcn.tables import Dataset, summary
 from kzcn.urlstate import ViewState
 from layouts.details import details
-from layouts.sources import markdown_sources, source_label, split_ids
+from layouts.legend import map_legend
+from layouts.sources import source_label, split_ids
 from layouts.table import project_columns, project_rows
 
 GRAPH_CONFIG = {
@@ -65,7 +66,9 @@ def controls(ds: Dataset) -> html.Section:
     sectors = vocab[vocab["kind"] == "sector"].sort_values(["theme", "label"])
     themes = vocab[vocab["kind"] == "theme"]
     first, last = filters.dataset_years(ds)
-    marks = {y: str(y) for y in range(first, last + 1) if y % 5 == 0 or y in (first, last)}
+    # Every fifth year and the ends, but no two marks so close that their labels touch.
+    marks = {y: str(y) for y in range(first, last + 1)
+             if y in (first, last) or (y % 5 == 0 and y - first >= 4 and last - y >= 4)}
     return html.Section([
         html.Div([
             html.Label("Sector", htmlFor=Id.SECTOR_FILTER),
@@ -141,8 +144,8 @@ def page(ds: Dataset) -> html.Div:
                        "(width: design capacity), rail and road corridors, and project sites by sector. "
                        "Lines join known waypoints and are schematic. Scroll to zoom, drag to pan.",
                        ("border_crossings", "pipelines", "corridors"),
-                       _graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"), Id.BORDER_MAP,
-                       cls="map-panel"),
+                       html.Div([_graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"),
+                                 map_legend(ds)]), Id.BORDER_MAP, cls="map-panel"),
                 html.Div([
                     html.Section(id=Id.SCENE_PANEL, className="panel scene-panel",
                                  **{"aria-label": "Presenter scene", "aria-live": "polite"}),
@@ -211,10 +214,5 @@ def footer(ds: Dataset) -> html.Footer:
 
 
 def _summary_text(ds: Dataset) -> str:
-    from kzcn.tables import summary
-
     parts = [f"{r.table.replace('_', ' ')}: {r.rows} rows" for r in summary(ds).itertuples(index=False)]
     return "Tables: " + "; ".join(parts) + "."
-
-
-__all__ = ["page", "markdown_sources"]

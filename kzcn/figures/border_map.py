@@ -253,9 +253,9 @@ def border_map(ds: Dataset, state: ViewState) -> go.Figure:
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         # uirevision keeps the visitor's zoom and pan when filters redraw the traces.
         uirevision="border-map", dragmode="pan", clickmode="event",
-        legend={"orientation": "v", "x": 1.0, "xanchor": "left", "y": 1, "yanchor": "top", "font": {"size": 13},
-                "itemclick": "toggle", "tracegroupgap": 8, "groupclick": "toggleitem",
-                "grouptitlefont": {"size": 13, "color": MUTED}},
+        # The key is drawn in HTML beside the graph (layouts/legend.py): the geo frame keeps its
+        # aspect ratio, so every pixel a legend takes from its width is lost from its height too.
+        showlegend=False,
     ))
     fig.update_geos(
         projection_type="mercator", visible=False, showland=False, showcountries=False,
