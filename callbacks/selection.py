@@ -1,7 +1,9 @@
-"""Selection → details panel, map highlight and timeline marks, as Patches.
+"""Selection → details panel; and, separately, the map highlight and timeline marks as Patches.
 
-The table's selected row is set by the state callback instead: the table is one of its inputs, and a
-second callback writing it back would close a loop that Dash refuses to run."""
+Two callbacks, so the details panel is filled as soon as its answer arrives, without waiting for the
+map and the timeline to redraw. The table's selected row is set by the state callback instead: the
+table is one of its inputs, and a second callback writing it back would close a loop Dash refuses.
+"""
 
 from __future__ import annotations
 
@@ -14,19 +16,32 @@ from kzcn.tables import load
 from layouts.details import details, find, related_ids_for
 
 
+def _valid(ds, selected) -> str | None:
+    return selected if isinstance(selected, str) and find(ds, selected) else None
+
+
 def show(selected):
     ds = load()
-    fid = selected if isinstance(selected, str) and find(ds, selected) else None
+    return details(ds, _valid(ds, selected))
+
+
+def highlight(selected):
+    ds = load()
+    fid = _valid(ds, selected)
     marks = Patch()
     marks["data"][len(THEME_ORDER)] = timeline_marks(ds, frozenset(related_ids_for(ds, fid))).to_plotly_json()
-    return details(ds, fid), highlight_patch(ds, fid), marks
+    return highlight_patch(ds, fid), marks
 
 
 def register(app) -> None:
     app.callback(
         Output(Id.DETAILS_PANEL, "children"),
+        Input(Id.SELECTED, "data"),
+        prevent_initial_call=True,
+    )(show)
+    app.callback(
         Output(Id.BORDER_MAP, "figure", allow_duplicate=True),
         Output(Id.TIMELINE_CHART, "figure", allow_duplicate=True),
         Input(Id.SELECTED, "data"),
-        prevent_initial_call="initial_duplicate",
-    )(show)
+        prevent_initial_call=True,
+    )(highlight)

@@ -185,11 +185,14 @@ def page(ds: Dataset) -> html.Div:
                        className="caption"),
                 dag.AgGrid(id=Id.PROJECTS_TABLE, columnDefs=project_columns(), rowData=project_rows(ds, ds.projects),
                            getRowId="params.data.project_id", columnSize="responsiveSizeToFit",
+                           # Fixed row heights: auto-height rows made every selection and scroll
+                           # re-measure the grid (a quarter of a second per click, measured).
                            defaultColDef={"sortable": True, "filter": True, "resizable": True,
-                                          "wrapText": True, "autoHeight": True},
+                                          "tooltipValueGetter": {"function": "params.valueFormatted ?? params.value"}},
                            dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
                                                              "enableClickSelection": True},
-                                            "domLayout": "normal", "animateRows": False,
+                                            "domLayout": "normal", "animateRows": False, "rowHeight": 40,
+                                            "tooltipShowDelay": 300,
                                             "ensureDomOrder": True},
                            style={"height": "520px"}, className="ag-theme-quartz"),
             ], className="panel table-panel"),

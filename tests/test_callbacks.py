@@ -1,6 +1,6 @@
 """Callback logic as plain functions: values in, view state and outputs out."""
 
-from callbacks.selection import show
+from callbacks.selection import highlight, show
 from callbacks.state import clicked_feature, from_controls, next_state, selected_years, vocabulary
 from callbacks.views import render
 from dash import no_update
@@ -65,11 +65,11 @@ def test_render_returns_every_view(ds):
 
 def test_show_selection_fills_details_with_sources(ds):
     pid = ds.projects["project_id"].iloc[0]
-    children, _map_patch, _timeline_patch = show(pid)
-    text = str(children)
+    text = str(show(pid))
     assert "Sources" in text and "href" in text
-    empty, *_ = show("no-such-thing")
-    assert "Click a crossing" in str(empty)
+    map_patch, timeline_patch = highlight(pid)
+    assert map_patch.to_plotly_json()["operations"] and timeline_patch.to_plotly_json()["operations"]
+    assert "Click a crossing" in str(show("no-such-thing"))
 
 
 def test_render_leaves_unchanged_views_alone(ds):
