@@ -10,10 +10,10 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from dash import ALL, Input, Output, State, ctx, html, no_update
+from dash import Input, Output, State, ctx, html, no_update
 
 from kzcn import filters, urlstate
-from kzcn.ids import RELATED_LINK, Id
+from kzcn.ids import Id
 from kzcn.tables import Dataset, load
 from kzcn.urlstate import ViewState, Vocabulary
 
@@ -114,9 +114,6 @@ def _after(trigger, trigger_value, state: ViewState, vocab: Vocabulary) -> ViewS
         rows = trigger_value if isinstance(trigger_value, list) else []
         fid = rows[0].get("project_id") if rows and isinstance(rows[0], dict) else None
         return replace(state, select=fid) if fid in vocab.features else state
-    if isinstance(trigger, dict) and trigger.get("type") == RELATED_LINK:
-        fid = trigger.get("feature")
-        return replace(state, select=fid) if trigger_value and fid in vocab.features else state
     return state
 
 
@@ -126,8 +123,8 @@ def _notice(notices: tuple[str, ...]):
     return [html.Strong("Some of the link was ignored: "), " ".join(notices)], False
 
 
-def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trade_click, rows, _related,
-         trade_selection, selected):
+def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trade_click, rows, trade_selection,
+         selected):
     ds = load()
     vocab = vocabulary(ds)
     trigger = ctx.triggered_id
@@ -186,7 +183,6 @@ def register(app) -> None:
         Input(Id.TIMELINE_CHART, "clickData"),
         Input(Id.TRADE_CHART, "clickData"),
         Input(Id.PROJECTS_TABLE, "selectedRows"),
-        Input({"type": RELATED_LINK, "feature": ALL}, "n_clicks"),
         Input(Id.TRADE_CHART, "selectedData"),
         State(Id.SELECTED, "data"),
     )(sync)

@@ -33,13 +33,7 @@ class Id(StrEnum):
     DOWNLOAD = "download"
 
 
-RELATED_LINK = "related-link"
 CSV_BUTTON = "csv-download"
-
-
-def related_link(feature_id: str) -> dict:
-    """Pattern-matching id of a button in the details panel that selects another feature."""
-    return {"type": RELATED_LINK, "feature": feature_id}
 
 
 def csv_button(table: str) -> dict:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from kzcn.ids import related_link
 from kzcn.tables import Dataset
 from layouts.sources import source_list, split_ids
 
@@ -143,7 +142,9 @@ def details(ds: Dataset, fid: str | None) -> list:
     ]
     if related:
         parts += [html.H3("Related"), html.Ul([
-            html.Li(html.Button(feature_name(ds, rid), id=related_link(rid), className="link-button", n_clicks=0))
+            # A plain link (works without script); assets/links.js keeps the other filters when followed.
+            html.Li(html.A(feature_name(ds, rid), href=f"?select={rid}", className="related-link",
+                           **{"data-select": rid}))
             for rid in related
         ], className="related")]
     parts += [html.H3("Sources"), source_list(ds, split_ids(row["source_ids"]))]

@@ -5,7 +5,7 @@ from callbacks.state import clicked_feature, from_controls, next_state, selected
 from callbacks.views import render
 from dash import no_update
 
-from kzcn.ids import RELATED_LINK, Id
+from kzcn.ids import Id
 
 
 def test_url_drives_the_first_render(ds):
@@ -33,14 +33,11 @@ def test_reset_clears_filters(ds):
     assert (state.sectors, state.themes, state.year_from) == ((), (), None)
 
 
-def test_table_row_and_related_link_select(ds):
+def test_table_row_selects(ds):
     vocab = vocabulary(ds)
     pid = ds.projects["project_id"].iloc[0]
     assert next_state(Id.PROJECTS_TABLE, [{"project_id": pid}], "", {}, vocab).select == pid
-    eid = ds.events["event_id"].iloc[0]
-    trigger = {"type": RELATED_LINK, "feature": eid}
-    assert next_state(trigger, 1, "", {}, vocab).select == eid
-    assert next_state(trigger, 0, "", {}, vocab).select is None  # a new button, not a click
+    assert next_state(Id.PROJECTS_TABLE, [], "", {"selected": pid}, vocab).select == pid
 
 
 def test_box_selection_on_the_trade_chart_sets_years(ds):

@@ -101,6 +101,15 @@ def test_link_reproduces_the_view(make_page, ds):
     assert "Gas" in page.inner_text("#sector-filter")
     assert page.input_value("#year-range input >> nth=0") == "2005"
     assert page.locator("#url-notice").is_hidden()
+    # A related item in the details panel opens in place, keeping the filters.
+    link = page.locator("#details-panel .related a").first
+    target = link.get_attribute("data-select")
+    link.click()
+    page.wait_for_function("(t) => new URLSearchParams(location.search).get('select') === t", arg=target,
+                           timeout=10000)
+    assert "sector=gas" in page.evaluate("location.search")
+    page.wait_for_function("(t) => document.querySelector('#details-panel .panel-title').innerText !== t",
+                           arg=name, timeout=10000)
 
 
 def test_bad_parameter_shows_notice_and_page_works(make_page):
