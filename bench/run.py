@@ -139,11 +139,14 @@ def browser_numbers(url: str) -> dict:
         page.goto(url, wait_until="networkidle")
         page.wait_for_selector("#border-map .scattergeo .point")
         points = page.evaluate("""() => { const out = [];
+            const f = document.querySelector('#border-map .geo .bg rect').getBoundingClientRect();
             for (const g of document.querySelectorAll('#border-map .trace.scattergeo')) {
                 const t = g.__data__ && g.__data__[0] && g.__data__[0].trace;
                 if (t && t.legendgroup === 'projects') {
                     for (const p of g.querySelectorAll('.point')) { const r = p.getBoundingClientRect();
-                        if (r.width) out.push({x: r.x + r.width / 2, y: r.y + r.height / 2}); }
+                        const x = r.x + r.width / 2, y = r.y + r.height / 2;
+                        if (r.width && x > f.left + 10 && x < f.right - 10 && y > f.top + 10 && y < f.bottom - 10)
+                            out.push({x: x, y: y}); }
                 }
             } return out; }""")
         clicks = []

@@ -62,20 +62,27 @@ def test_filter_change_updates_map_charts_and_table(make_page, ds):
 def test_map_click_fills_details_with_sources(make_page, ds):
     page = make_page().page
     page.wait_for_selector(f"{MAP} .scattergeo .point")
-    # Click the first project marker: its id travels in customdata, the details panel shows it.
+    # Click a project marker that stands clear of every other drawn point (a town's project can share
+    # its spot with a corridor waypoint, and the click then picks the nearest of the two).
     box = page.evaluate("""() => {
-        for (const g of document.querySelectorAll('#border-map .scattergeo.trace, #border-map .trace.scattergeo')) {
+        const pts = [];
+        const frame = document.querySelector('#border-map .geo .bg rect').getBoundingClientRect();
+        const inside = (x, y) => x > frame.left + 10 && x < frame.right - 10 && y > frame.top + 10 && y < frame.bottom - 10;
+        for (const g of document.querySelectorAll('#border-map .trace.scattergeo')) {
             const trace = g.__data__ && g.__data__[0] && g.__data__[0].trace;
-            const pt = g.querySelector('.point');
-            if (trace && trace.legendgroup === 'projects' && pt) {
-                const r = pt.getBoundingClientRect();
-                return {x: r.x + r.width / 2, y: r.y + r.height / 2, id: trace.customdata[0]};
-            }
+            g.querySelectorAll('.point').forEach((p, i) => { const r = p.getBoundingClientRect();
+                if (r.width) pts.push({x: r.x + r.width / 2, y: r.y + r.height / 2,
+                                       project: !!trace && trace.legendgroup === 'projects'}); });
         }
+        let best = null, gap = -1;
+        for (const p of pts.filter(p => p.project && inside(p.x, p.y))) {
+            const d = Math.min(...pts.filter(q => q !== p).map(q => Math.hypot(q.x - p.x, q.y - p.y)));
+            if (d > gap) { gap = d; best = p; }
+        }
+        return best;
     }""")
     page.mouse.move(box["x"], box["y"])
     page.mouse.click(box["x"], box["y"])
-    # Markers at one town overlap: the click selects whichever project is drawn on top.
     page.wait_for_function("() => location.search.includes('select=p-')", timeout=10000)
     pid = page.evaluate("() => new URLSearchParams(location.search).get('select')")
     panel = page.locator("#details-panel")

@@ -134,22 +134,31 @@ def _pipeline_traces(ds: Dataset, state: ViewState) -> list[dict]:
 
 
 def _corridor_traces(ds: Dataset, state: ViewState) -> list[dict]:
+    """Corridors grouped by mode and line style, one trace a group (fewer traces draw faster); the
+    groups come from the whole table, so their number does not change with the filters."""
     shown = set(filters.corridors(ds, state)["corridor_id"])
-    traces = []
-    seen: set[str] = set()
+    groups: dict[tuple[str, str], dict] = {}
     for rec in ds.corridors.itertuples(index=False):
-        colour = sector_colour("rail" if rec.mode == "rail" else "road" if rec.mode == "road" else "logistics")
+        dash = "dashdot" if rec.status == "operational" else "dot"
+        group = groups.setdefault((rec.mode, dash), {"lon": [], "lat": [], "ids": [], "text": []})
+        route = ds.routes.get(rec.corridor_id)
+        if rec.corridor_id not in shown or route is None or len(route.lons) < 2:
+            continue
         hover = _hover(rec.name, f"{rec.mode.title()} corridor · {rec.status}",
                        f"Opened {rec.opened_year}" if pd.notna(rec.opened_year) else "",
                        f"{rec.length_km:,.0f} km" if pd.notna(rec.length_km) else "",
                        "Route schematic (joins known waypoints)" if rec.geometry_kind == "schematic" else "")
-        label = f"{rec.mode.title()} corridor" + (" (schematic)" if rec.geometry_kind == "schematic" else "")
-        trace = _route_trace(ds, rec.corridor_id, label, colour, 2.5, "dot" if rec.status != "operational"
-                             else "dashdot", hover, f"corr-{rec.mode}", rec.corridor_id in shown)
-        if rec.mode not in seen:
-            trace["showlegend"] = True
-            seen.add(rec.mode)
-        traces.append(trace)
+        group["lon"] += [*route.lons, None]
+        group["lat"] += [*route.lats, None]
+        group["ids"] += [rec.corridor_id] * len(route.lons) + [None]
+        group["text"] += [hover] * len(route.lons) + [None]
+    traces = []
+    for (mode, dash), g in sorted(groups.items()):
+        colour = sector_colour({"rail": "rail", "road": "road"}.get(mode, "logistics"))
+        traces.append(_geo(lon=g["lon"], lat=g["lat"], mode="lines+markers", name=f"{mode.title()} corridor",
+                           line={"color": colour, "width": 2.5, "dash": dash}, marker={"size": 5, "color": colour},
+                           customdata=g["ids"], text=g["text"], hovertemplate="%{text}<extra></extra>",
+                           showlegend=False))
     return traces
 
 
@@ -175,25 +184,23 @@ def _crossing_trace(ds: Dataset, state: ViewState) -> dict:
 
 
 def _project_traces(ds: Dataset, state: ViewState) -> list[dict]:
+    """All project sites in one trace, coloured point by point: plotly's cost grows with the number of
+    traces, and the key is HTML, so a trace per sector would buy nothing."""
     frame = filters.projects(ds, state).dropna(subset=["lat", "lon"])
     labels = dict(ds.vocabulary[["slug", "label"]].values)
-    traces = []
-    for n, sector in enumerate(sorted(ds.projects["sector"].unique(), key=lambda x: labels.get(x, x))):
-        part = frame[frame["sector"] == sector]
-        hover = [
-            _hover(r.name, f"{labels.get(r.sector, r.sector)} · {r.status}",
-                   r.location_name if isinstance(r.location_name, str) else "",
-                   f"{r.value:,.4g} million {r.currency}" if pd.notna(r.value) else "")
-            for r in part.itertuples(index=False)
-        ]
-        traces.append(_geo(
-            lon=part["lon"].tolist(), lat=part["lat"].tolist(), mode="markers",
-            name=labels.get(sector, sector), legendgroup="projects",
-            **({"legendgrouptitle": {"text": "Projects, by sector"}} if n == 0 else {}),
-            marker={"size": 11, "color": sector_colour(sector), "line": {"color": "white", "width": 1}},
-            customdata=part["project_id"].tolist(), text=hover, hovertemplate="%{text}<extra></extra>",
-        ))
-    return traces
+    hover = [
+        _hover(r.name, f"{labels.get(r.sector, r.sector)} · {r.status}",
+               r.location_name if isinstance(r.location_name, str) else "",
+               f"{r.value:,.4g} million {r.currency}" if pd.notna(r.value) else "")
+        for r in frame.itertuples(index=False)
+    ]
+    return [_geo(
+        lon=frame["lon"].tolist(), lat=frame["lat"].tolist(), mode="markers", name="Projects",
+        legendgroup="projects",
+        marker={"size": 11, "color": [sector_colour(x) for x in frame["sector"]],
+                "line": {"color": "white", "width": 1}},
+        customdata=frame["project_id"].tolist(), text=hover, hovertemplate="%{text}<extra></extra>",
+    )]
 
 
 @functools.lru_cache(maxsize=256)
