@@ -23,5 +23,9 @@ JS
   printf '   Built by scripts/build_plotly_bundle.sh; do not edit. */\n'
   npx esbuild entry.js --bundle --minify --format=iife --global-name=Plotly --loader:.css=empty --define:global=window --log-level=warning
 } > "$out.tmp"
+# plotly.js's one built-in address elsewhere is its topojson CDN, used only by base map layers this
+# page never turns on. Point it at this app instead: should a layer ever ask, the request stays on
+# the app's own host (and fails loudly in the browser tests) rather than leaving for the network.
+sed -i -e 's#https://cdn\.plot\.ly/un/#/assets/topojson/#' -e 's#fetched from cdn\.plot\.ly\.#fetched from the plotly CDN.#' "$out.tmp"
 mv "$out.tmp" "$out"
 echo "wrote $out ($(wc -c < "$out") bytes)"
