@@ -14,21 +14,18 @@ from dash import Input, Output, State, ctx, html, no_update
 
 from kzcn import filters, urlstate
 from kzcn.ids import Id
-from kzcn.tables import Dataset, load
+from kzcn.tables import Dataset, feature_ids, load
 from kzcn.urlstate import ViewState, Vocabulary
 
 
 @functools.cache
 def vocabulary(ds: Dataset) -> Vocabulary:
     first, last = filters.dataset_years(ds)
-    features = set(ds.border_crossings["crossing_id"]) | set(ds.pipelines["pipeline_id"]) \
-        | set(ds.pipelines["system"]) | set(ds.corridors["corridor_id"]) | set(ds.projects["project_id"]) \
-        | set(ds.events["event_id"])
     vocab = ds.vocabulary
     return Vocabulary(
         sectors=frozenset(vocab.loc[vocab["kind"] == "sector", "slug"]),
         themes=frozenset(vocab.loc[vocab["kind"] == "theme", "slug"]),
-        first_year=first, last_year=last, features=frozenset(features), scenes=len(ds.briefing.scenes),
+        first_year=first, last_year=last, features=feature_ids(ds.table), scenes=len(ds.briefing.scenes),
     )
 
 

@@ -19,7 +19,8 @@ import pandas as pd
 from kzcn.briefing import Briefing, Known
 from kzcn.briefing import read as read_briefing
 from kzcn.schemas import SCHEMAS, TABLES
-from kzcn.validate import DataError, Problem, check_geography, check_references, check_schema, coerce
+from kzcn.validate import (DataError, Problem, check_geography, check_references, check_schema, coerce,
+                           feature_ids)
 
 # KZCN_DATA_DIR lets a test start the app on a scratch copy of data/; nothing else sets it.
 DATA_DIR = Path(os.environ.get("KZCN_DATA_DIR") or Path(__file__).resolve().parent.parent / "data")
@@ -146,14 +147,11 @@ def load(data_dir: str | Path = DATA_DIR) -> Dataset:
 def _known(frames: dict[str, pd.DataFrame]) -> Known:
     vocab = frames["vocabulary"]
     years = pd.concat([frames["trade_annual"]["year"], pd.to_numeric(frames["events"]["date"].str[:4])])
-    features = set()
-    for table, key in (("border_crossings", "crossing_id"), ("pipelines", "pipeline_id"), ("pipelines", "system"),
-                       ("corridors", "corridor_id"), ("projects", "project_id"), ("events", "event_id")):
-        features |= set(frames[table][key])
+    features = feature_ids(frames.__getitem__)
     return Known(sources=frozenset(frames["sources"]["source_id"]),
                  sectors=frozenset(vocab.loc[vocab["kind"] == "sector", "slug"]),
                  themes=frozenset(vocab.loc[vocab["kind"] == "theme", "slug"]),
-                 features=frozenset(features), first_year=int(years.min()), last_year=int(years.max()))
+                 features=features, first_year=int(years.min()), last_year=int(years.max()))
 
 
 def summary(ds: Dataset) -> pd.DataFrame:
@@ -178,5 +176,5 @@ def summary(ds: Dataset) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-__all__ = ["DATA_DIR", "Dataset", "DataError", "Problem", "Route", "load", "parse_waypoints", "summary",
+__all__ = ["DATA_DIR", "Dataset", "DataError", "Problem", "Route", "feature_ids", "load", "parse_waypoints", "summary",
            "SCHEMAS"]

@@ -142,18 +142,24 @@ def _ids(cell) -> list[str]:
     return [part.strip() for part in cell.split(";") if part.strip()]
 
 
+FEATURE_KEYS = (("border_crossings", "crossing_id"), ("pipelines", "pipeline_id"), ("pipelines", "system"),
+                ("corridors", "corridor_id"), ("projects", "project_id"), ("events", "event_id"))
+
+
+def feature_ids(table) -> frozenset[str]:
+    """Every id a link may select: crossings, pipelines and their systems, corridors, projects, events.
+    `table` maps a table name to its frame (a dict's __getitem__ at load, Dataset.table after)."""
+    return frozenset(x for name, key in FEATURE_KEYS for x in table(name)[key])
+
+
 def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     known = {
         "source": set(frames["sources"]["source_id"]),
         "sector": set(frames["vocabulary"].query("kind == 'sector'")["slug"]),
         "crossing": set(frames["border_crossings"]["crossing_id"]),
     }
-    pipelines = set(frames["pipelines"]["pipeline_id"])
-    known["pipeline_or_system"] = pipelines | set(frames["pipelines"]["system"])
-    known["feature"] = (
-        known["pipeline_or_system"] | known["crossing"] | set(frames["corridors"]["corridor_id"])
-        | set(frames["projects"]["project_id"]) | set(frames["events"]["event_id"])
-    )
+    known["pipeline_or_system"] = set(frames["pipelines"]["pipeline_id"]) | set(frames["pipelines"]["system"])
+    known["feature"] = set(feature_ids(frames.__getitem__))
     labels = {"source": "source id in data/sources.csv", "sector": "sector slug in data/vocabulary.csv",
               "crossing": "crossing_id in data/border_crossings.csv",
               "pipeline_or_system": "pipeline_id or system in data/pipelines.csv",

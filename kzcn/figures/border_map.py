@@ -77,7 +77,7 @@ def _country_traces(ds: Dataset) -> tuple[go.Scattergeo, ...]:
         lon=border_lon, lat=border_lat, mode="lines", line={"color": BORDER_COLOUR, "width": 4},
         name=f"Kazakhstan–China border ({km:,.0f} km)", hoverinfo="skip", legendrank=1))
     traces.append(go.Scattergeo(
-        lon=[67.5, 101.0, 93.5, 62.0], lat=[48.3, 35.0, 47.6, 39.6],
+        lon=[67.5, 87.0, 95.0, 62.0], lat=[48.3, 40.2, 47.6, 39.6],  # label spots, inside the default view
         text=["KAZAKHSTAN", "CHINA", "MONGOLIA", "UZBEKISTAN"], mode="text", hoverinfo="skip",
         textfont={"family": FONT, "size": [20, 20, 13, 13], "color": [INK, INK, MUTED, MUTED]},
         showlegend=False))
@@ -115,7 +115,6 @@ def _pipeline_traces(ds: Dataset, state: ViewState) -> list[dict]:
     pipes = ds.pipelines
     top = pipes.groupby("capacity_unit")["capacity"].max().to_dict()
     traces = []
-    seen: set[str] = set()
     for rec in pipes.itertuples(index=False):
         share = rec.capacity / top[rec.capacity_unit] if pd.notna(rec.capacity) else 0.3
         hover = _hover(rec.name, f"{rec.commodity.title()} pipeline · {rec.status}",
@@ -125,10 +124,6 @@ def _pipeline_traces(ds: Dataset, state: ViewState) -> list[dict]:
         trace = _route_trace(ds, rec.pipeline_id, f"{rec.commodity.title()} pipeline",
                              sector_colour(rec.commodity), 2.0 + 4.0 * share, MODE_DASH.get(rec.status, "solid"),
                              hover, f"pipe-{rec.commodity}", rec.pipeline_id in shown)
-        route = ds.routes.get(rec.pipeline_id)
-        if route is not None and len(route.lons) >= 2 and rec.commodity not in seen:
-            trace["showlegend"] = True
-            seen.add(rec.commodity)
         traces.append(trace)
     return traces
 
