@@ -25,7 +25,10 @@ GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": True,
-    "modeBarButtonsToRemove": ["lasso2d", "toImage"],
+    # No button that talks to another host (Chart Studio); images come from the panel's own buttons.
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "modeBarButtonsToRemove": ["lasso2d", "toImage", "sendDataToCloud"],
 }
 TITLE = "China and Kazakhstan: a 1,783 km border, and what crosses it"
 ARGUMENT = (
@@ -71,21 +74,21 @@ def controls(ds: Dataset) -> html.Section:
              if y in (first, last) or (y % 5 == 0 and y - first >= 4 and last - y >= 4)}
     return html.Section([
         html.Div([
-            html.Label("Sector", htmlFor=Id.SECTOR_FILTER),
+            html.Label("Sector", htmlFor=Id.SECTOR_FILTER, id="sector-label"),
             dcc.Dropdown(id=Id.SECTOR_FILTER, multi=True, placeholder="All sectors", value=[],
                          options=[{"label": f"{r.label} ({r.theme})", "value": r.slug}
                                   for r in sectors.itertuples(index=False)]),
-        ], className="control control-sector"),
+        ], className="control control-sector", role="group", **{"aria-labelledby": "sector-label"}),
         html.Div([
             html.Span("Theme", className="label", id="theme-label"),
             dcc.Checklist(id=Id.THEME_FILTER, value=[], inline=True, className="theme-checklist",
                           options=[{"label": r.label, "value": r.slug} for r in themes.itertuples(index=False)]),
         ], className="control control-theme", role="group", **{"aria-labelledby": "theme-label"}),
         html.Div([
-            html.Label("Years", htmlFor=Id.YEAR_RANGE),
+            html.Span("Years", className="label", id="years-label"),
             dcc.RangeSlider(id=Id.YEAR_RANGE, min=first, max=last, step=1, value=[first, last], marks=marks,
                             allowCross=False, tooltip={"placement": "bottom", "always_visible": False}),
-        ], className="control control-years"),
+        ], className="control control-years", role="group", **{"aria-labelledby": "years-label"}),
         html.Button("Reset filters", id=Id.RESET_FILTERS, n_clicks=0, className="reset"),
         html.P(id=Id.VIEW_SUMMARY, className="view-summary", **{"aria-live": "polite"}),
     ], className="controls", **{"aria-label": "Filters"})

@@ -144,3 +144,26 @@ def test_small_screens_keep_everything_reachable(make_page):
         assert overflow <= 1, f"horizontal scroll at {width}px"
         screenshot(page, f"page-{width}")
         assert re.search(r"\d+ projects", page.inner_text("#view-summary"))
+
+
+def test_controls_work_from_the_keyboard(make_page):
+    page = make_page().page
+    # Sector: open the dropdown, search, pick, close; all with keys.
+    page.focus("#sector-filter")
+    page.keyboard.press("Enter")
+    page.keyboard.type("gas")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('sector=gas')", timeout=10000)
+    # Theme: a checkbox takes Space.
+    page.focus("#theme-filter input[value='energy']")
+    page.keyboard.press("Space")
+    page.wait_for_function("() => location.search.includes('theme=energy')", timeout=10000)
+    # Years: the slider's handle takes arrow keys.
+    page.focus("#year-range .dash-slider-thumb-1")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('from=1993')", timeout=10000)
+    # Every control sits in a labelled group or carries a label.
+    for group in ("sector-label", "theme-label", "years-label"):
+        assert page.locator(f"[aria-labelledby='{group}']").count() == 1

@@ -100,34 +100,32 @@ def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Fig
 
 
 def products_chart(ds: Dataset) -> go.Figure:
-    """The latest year's product groups, exports and imports, as the sources name them."""
-    frame = ds.trade_products
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.32,
-                        subplot_titles=("Kazakhstan's exports to China", "Kazakhstan's imports from China"))
-    for col, flow in enumerate(("kz-exports", "kz-imports"), start=1):
-        part = frame[frame["flow"] == flow]
-        if part.empty:
-            continue
-        year = part["year"].max()
-        part = part[part["year"] == year]
-        use_value = part["value_usd_mn"].notna().sum() >= part["share_pct"].notna().sum()
-        measure = "value_usd_mn" if use_value else "share_pct"
-        part = part.dropna(subset=[measure]).sort_values(measure)
-        values = part[measure] / 1000 if use_value else part[measure]
-        unit = "US$ bn" if use_value else "% of the flow"
-        labels = [REPORTER_STYLE[r]["label"] for r in part["reporter"]]
-        fig.add_bar(x=values.tolist(), y=part["product_group"].tolist(), orientation="h", row=1, col=col,
-                    marker={"color": [REPORTER_STYLE[r]["colour"] for r in part["reporter"]]},
-                    customdata=labels, showlegend=False,
-                    hovertemplate=f"%{{y}}: %{{x:.2f}} {unit} ({year}, %{{customdata}})<extra></extra>")
-        fig.update_xaxes(title_text=f"{year}, {unit}", row=1, col=col, gridcolor=GRID)
-    fig.update_layout(**base_layout(margin={"l": 8, "r": 16, "t": 48, "b": 44}, uirevision="products",
-                                    annotations=[*fig.layout.annotations, {
-                                        "text": "Colour: who reported it (red China customs, blue Kazakhstan, "
-                                                "grey not stated)", "showarrow": False, "xref": "paper",
-                                        "yref": "paper", "x": 0, "y": -0.16, "xanchor": "left",
-                                        "font": {"size": 12, "color": MUTED}}]))
-    fig.update_yaxes(automargin=True)
+    """Every product-group figure the sources give, by flow: one bar a figure, labelled with its year,
+    coloured by who reported it. Where two sources give the same group and year, both bars stand."""
+    frame = ds.trade_products[ds.trade_products["flow"].isin(("kz-exports", "kz-imports"))]
+    frame = frame.dropna(subset=["value_usd_mn"]).sort_values(["flow", "year", "value_usd_mn"])
+    fig = go.Figure()
+    names = {"kz-exports": "Kazakhstan → China", "kz-imports": "China → Kazakhstan"}
+    labels = [f"{names[f]}: {g}, {y}" for f, g, y in zip(frame["flow"], frame["product_group"], frame["year"])]
+    # Two figures for one group and year (different pages) are told apart by the page's publisher.
+    publisher = dict(ds.sources[["source_id", "publisher"]].values)
+    counts = pd.Series(labels).value_counts()
+    labels = [f"{lab} (per {publisher.get(ids.split(';')[0], '?')})" if counts[lab] > 1 else lab
+              for lab, ids in zip(labels, frame["source_ids"])]
+    fig.add_bar(x=(frame["value_usd_mn"] / 1000).tolist(), y=labels, orientation="h",
+                marker={"color": [REPORTER_STYLE[r]["colour"] for r in frame["reporter"]]},
+                customdata=[REPORTER_STYLE[r]["label"] for r in frame["reporter"]], showlegend=False,
+                hovertemplate="%{y}: US$%{x:.2f} bn (%{customdata})<extra></extra>")
+    missing = [names[f] for f in ("kz-exports", "kz-imports") if f not in set(frame["flow"])]
+    note = "Colour: who reported it (red China customs, blue Kazakhstan statistics, grey not stated)."
+    if missing:
+        note += f" No source we hold breaks down {' or '.join(missing)} by product."
+    fig.update_layout(**base_layout(
+        margin={"l": 8, "r": 16, "t": 16, "b": 96}, uirevision="products",
+        xaxis=_axis(title={"text": "US$ bn"}), yaxis=_axis(automargin=True, showgrid=False),
+        annotations=[{"text": note, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": -0.22,
+                      "xanchor": "left", "yanchor": "top", "font": {"size": 12, "color": MUTED}}],
+    ))
     return fig
 
 
