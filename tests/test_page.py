@@ -151,8 +151,11 @@ def test_controls_work_from_the_keyboard(make_page):
     # Sector: open the dropdown, search, pick, close; all with keys.
     page.focus("#sector-filter")
     page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.classList.contains('dash-dropdown-search')")
     page.keyboard.type("gas")
+    page.wait_for_selector("input.dash-options-list-option-checkbox[value='gas']")
     page.keyboard.press("ArrowDown")
+    page.wait_for_function("() => document.activeElement.value === 'gas'")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     page.wait_for_function("() => location.search.includes('sector=gas')", timeout=10000)
