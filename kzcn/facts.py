@@ -46,3 +46,18 @@ def key_facts(ds: Dataset) -> list[Fact]:
         facts.append(Fact(f"{top.capacity:,.0f} mt/y", f"design capacity of the {top['name']}", _ids(top.source_ids)))
     facts.append(Fact(f"{len(ds.projects)}", "China-linked projects mapped, each row with its sources", ()))
     return facts
+
+
+def argument(ds: Dataset) -> str:
+    """The page's one-paragraph argument; its figures come from the trade table, not from the text."""
+    rows = ds.trade_annual[(ds.trade_annual["reporter"] == "china-customs") & (ds.trade_annual["flow"] == "turnover")
+                           & (ds.trade_annual["period"] == "year")].drop_duplicates("year").sort_values("year")
+    growth = ""
+    recent = rows[rows["year"] >= 2010]
+    if len(recent) >= 2:
+        first, last = recent.iloc[0], recent.iloc[-1]
+        growth = (f" China's customs counted US${first.value_usd_mn / 1000:,.1f} bn of trade in {first.year} and "
+                  f"US${last.value_usd_mn / 1000:,.1f} bn in {last.year};")
+    return ("Kazakhstan is China's overland route west and one of its energy suppliers." + growth +
+            " Kazakhstan's own statistics count the same trade lower. Every figure below links to the page "
+            "it comes from.")

@@ -10,7 +10,7 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from kzcn import filters
-from kzcn.facts import key_facts
+from kzcn.facts import argument, key_facts
 from kzcn.figures.border_map import border_map
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.ids import Id, csv_button
@@ -31,11 +31,6 @@ GRAPH_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "toImage", "sendDataToCloud"],
 }
 TITLE = "China and Kazakhstan: a 1,783 km border, and what crosses it"
-ARGUMENT = (
-    "Kazakhstan is China's land bridge to the west and one of its energy suppliers. Trade, pipelines "
-    "and rail corridors have grown with each state visit; the two sides count the same trade differently. "
-    "Every figure below links to the page it comes from."
-)
 
 
 def _caption(ds: Dataset, text: str, tables: tuple[str, ...]) -> html.P:
@@ -54,7 +49,7 @@ def header(ds: Dataset) -> html.Header:
             dcc.Link("Present the briefing", href="?mode=present&scene=1", className="header-link"),
             dcc.Link("Briefing pack (print)", href="?mode=pack", className="header-link"),
         ], className="header-links", **{"aria-label": "Briefing"})], className="title-row"),
-        html.P(ARGUMENT, className="argument"),
+        html.P(argument(ds), className="argument"),
         html.Div(facts, className="facts-strip"),
     ], className="page-header")
 

@@ -97,3 +97,14 @@ def test_filters_combine_theme_and_sector(ds):
     assert filters.allowed_sectors(ds, ViewState(themes=("energy",), sectors=("oil", "rail"))) == {"oil"}
     rows = filters.projects(ds, ViewState(sectors=("uranium",)))
     assert len(rows) and set(rows["sector"]) == {"uranium"}
+
+
+def test_headline_figures_come_from_the_tables(ds):
+    from kzcn.facts import argument, key_facts
+
+    facts = key_facts(ds)
+    china = ds.trade_annual.query("reporter == 'china-customs' and flow == 'turnover' and period == 'year'")
+    latest = china.sort_values(["year", "value_usd_mn"]).iloc[-1]
+    assert any(f.value == f"US${latest.value_usd_mn / 1000:,.1f} bn" and str(latest.year) in f.label for f in facts)
+    assert all(set(f.source_ids) <= set(ds.sources["source_id"]) for f in facts)
+    assert f"{latest.value_usd_mn / 1000:,.1f}" in argument(ds)
