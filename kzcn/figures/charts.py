@@ -36,7 +36,7 @@ def _event_marks(events: pd.DataFrame, y: float, yref_axis: str = "y") -> go.Sca
         marker={"symbol": "triangle-up", "size": 11, "color": [THEME_COLOURS[t] for t in events["theme"]],
                 "line": {"color": "white", "width": 1}},
         customdata=events["event_id"].tolist(),
-        text=[f"{html.escape(d)}: {html.escape(t)}" for d, t in zip(events["date"], events["title"])],
+        text=[f"{html.escape(d)}: {html.escape(t)}" for d, t in zip(events["date"], events["title"], strict=True)],
         hovertemplate="%{text}<extra></extra>",
     )
 
@@ -80,7 +80,7 @@ def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Fig
             marker={"symbol": "diamond", "size": 9, "color": "rgba(80,80,80,0.55)",
                     "line": {"color": "white", "width": 1}},
             customdata=[f"{REPORTER_STYLE[r]['label']}: {html.escape(n) if isinstance(n, str) else ''}"
-                        for r, n in zip(extra["reporter"], extra["notes"])],
+                        for r, n in zip(extra["reporter"], extra["notes"], strict=True)],
             hovertemplate="%{x}: US$%{y:.2f} bn<br>%{customdata}<extra></extra>",
         )
     events = filters.events(ds, state)
@@ -106,12 +106,13 @@ def products_chart(ds: Dataset) -> go.Figure:
     frame = frame.dropna(subset=["value_usd_mn"]).sort_values(["flow", "year", "value_usd_mn"])
     fig = go.Figure()
     names = {"kz-exports": "Kazakhstan → China", "kz-imports": "China → Kazakhstan"}
-    labels = [f"{names[f]}: {g}, {y}" for f, g, y in zip(frame["flow"], frame["product_group"], frame["year"])]
+    labels = [f"{names[f]}: {g}, {y}"
+              for f, g, y in zip(frame["flow"], frame["product_group"], frame["year"], strict=True)]
     # Two figures for one group and year (different pages) are told apart by the page's publisher.
     publisher = dict(ds.sources[["source_id", "publisher"]].values)
     counts = pd.Series(labels).value_counts()
     labels = [f"{lab} (per {publisher.get(ids.split(';')[0], '?')})" if counts[lab] > 1 else lab
-              for lab, ids in zip(labels, frame["source_ids"])]
+              for lab, ids in zip(labels, frame["source_ids"], strict=True)]
     fig.add_bar(x=(frame["value_usd_mn"] / 1000).tolist(), y=labels, orientation="h",
                 marker={"color": [REPORTER_STYLE[r]["colour"] for r in frame["reporter"]]},
                 customdata=[REPORTER_STYLE[r]["label"] for r in frame["reporter"]], showlegend=False,
@@ -236,7 +237,7 @@ def timeline_chart(ds: Dataset, state: ViewState, marked: frozenset[str] = froze
             name=theme.title(), marker={"size": 15, "color": THEME_COLOURS[theme], "opacity": 0.85,
                                         "line": {"color": "white", "width": 1}},
             customdata=part["event_id"].tolist(),
-            text=[f"{html.escape(d)}: {html.escape(t)}" for d, t in zip(part["date"], part["title"])],
+            text=[f"{html.escape(d)}: {html.escape(t)}" for d, t in zip(part["date"], part["title"], strict=True)],
             hovertemplate="%{text}<extra></extra>",
         )
     fig.add_trace(timeline_marks(ds, marked))
