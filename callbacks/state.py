@@ -101,7 +101,7 @@ def next_state(trigger, trigger_value, search, controls: dict, vocab: Vocabulary
 def _after(trigger, trigger_value, state: ViewState, vocab: Vocabulary) -> ViewState:
     if trigger == Id.RESET_FILTERS:
         return ViewState(select=state.select, mode=state.mode, scene=state.scene)
-    if trigger in (Id.BORDER_MAP, Id.TIMELINE_CHART, Id.TRADE_CHART + ".click"):
+    if trigger in (Id.BORDER_MAP, Id.TIMELINE_CHART, Id.ENERGY_CHART, Id.TRADE_CHART + ".click"):
         fid = clicked_feature(trigger_value)
         return replace(state, select=fid) if fid in vocab.features else state
     if trigger == Id.TRADE_CHART:
@@ -120,8 +120,8 @@ def _notice(notices: tuple[str, ...]):
     return [html.Strong("Some of the link was ignored: "), " ".join(notices)], False
 
 
-def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trade_click, rows, trade_selection,
-         selected):
+def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trade_click, energy_click, rows,
+         trade_selection, selected):
     ds = load()
     vocab = vocabulary(ds)
     trigger = ctx.triggered_id
@@ -179,6 +179,7 @@ def register(app) -> None:
         Input(Id.BORDER_MAP, "clickData"),
         Input(Id.TIMELINE_CHART, "clickData"),
         Input(Id.TRADE_CHART, "clickData"),
+        Input(Id.ENERGY_CHART, "clickData"),
         Input(Id.PROJECTS_TABLE, "selectedRows"),
         Input(Id.TRADE_CHART, "selectedData"),
         State(Id.SELECTED, "data"),

@@ -165,7 +165,8 @@ def page(ds: Dataset) -> html.Div:
                                                       {"label": "Product groups", "value": "products"}])]),
                 _panel(ds, "Energy: capacity against volume carried",
                        "Bars: volume actually carried per year (hatched: estimate); dashed line: design "
-                       "capacity of the lines in service.", ("energy_flows", "capacity_history"),
+                       "capacity of the lines in service; ▲: energy events (click for details).",
+                       ("energy_flows", "capacity_history"),
                        _graph(Id.ENERGY_CHART, energy_chart(ds, state), "var(--chart-h)", "chart"),
                        Id.ENERGY_CHART, csv="energy", cls="energy-panel"),
             ], className="chart-row"),

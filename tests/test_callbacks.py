@@ -74,3 +74,15 @@ def test_render_leaves_unchanged_views_alone(ds):
     patch, trade, energy, timeline, rows, _summary, again = render(["rail"], [], [2010, 2020], "products", None, keys)
     assert again["trade"] != keys["trade"] and trade is not no_update
     assert energy is no_update and timeline is no_update and rows is no_update and patch is no_update
+
+
+def test_event_ticks_on_the_charts_select_the_event(ds):
+    from kzcn.figures.charts import energy_chart
+    from kzcn.urlstate import ViewState
+
+    fig = energy_chart(ds, ViewState(sectors=("oil",)))
+    ticks = next(t for t in fig.data if t.name == "Events (see timeline)")
+    eid = ticks.customdata[0]
+    assert eid in set(ds.events["event_id"]) and "oil" in ds.events.set_index("event_id").loc[eid, "sectors"]
+    click = {"points": [{"customdata": eid}]}
+    assert next_state(Id.ENERGY_CHART, click, "?sector=oil", {"sectors": ["oil"]}, vocabulary(ds)).select == eid

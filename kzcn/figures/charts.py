@@ -211,6 +211,20 @@ def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
                             line={"color": "#111111", "width": 2.5, "dash": "dash"},
                             name=f"{commodity.title()}: design capacity", row=row, col=1,
                             hovertemplate="%{x}: capacity %{y:.1f} " + unit + "<extra></extra>")
+    # Energy events (first oil, pipeline launches…) as ticks along the top of their commodity's panel.
+    events = filters.events(ds, state)
+    marked_any = False
+    for row, (system, commodity, _title) in enumerate(shown, start=1):
+        mine = events[events["sectors"].map(lambda cell, c=commodity: c in {x.strip() for x in cell.split(";")})]
+        if mine.empty:
+            continue
+        caps = capacity_series(ds, system)
+        volumes = flows.loc[flows["pipeline_id"].map(lambda p: system_of.get(p, p)) == system, "volume"]
+        top = max([*volumes.tolist(), *caps.tolist(), 1.0]) * 1.1
+        marks = _event_marks(mine, top)
+        marks.showlegend = not marked_any
+        marked_any = True
+        fig.add_trace(marks, row=row, col=1)
     fig.update_layout(**base_layout(barmode="overlay", uirevision="energy", bargap=0.2,
                                     margin={"l": 56, "r": 16, "t": 96, "b": 40},
                                     legend={"orientation": "h", "yanchor": "bottom", "y": 1.08, "x": 0,
