@@ -104,6 +104,8 @@ def _after(trigger, trigger_value, state: ViewState, vocab: Vocabulary) -> ViewS
     if trigger in (Id.BORDER_MAP, Id.TIMELINE_CHART, Id.ENERGY_CHART, Id.TRADE_CHART + ".click"):
         fid = clicked_feature(trigger_value)
         return replace(state, select=fid) if fid in vocab.features else state
+    if trigger == Id.FIND:
+        return replace(state, select=trigger_value) if trigger_value in vocab.features else state
     if trigger == Id.TRADE_CHART:
         years = selected_years(trigger_value)
         return replace(state, year_from=years[0], year_to=years[1]) if years else state
@@ -121,7 +123,7 @@ def _notice(notices: tuple[str, ...]):
 
 
 def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trade_click, energy_click, rows,
-         trade_selection, selected):
+         trade_selection, _found, selected):
     ds = load()
     vocab = vocabulary(ds)
     trigger = ctx.triggered_id
@@ -182,5 +184,6 @@ def register(app) -> None:
         Input(Id.ENERGY_CHART, "clickData"),
         Input(Id.PROJECTS_TABLE, "selectedRows"),
         Input(Id.TRADE_CHART, "selectedData"),
+        Input(Id.FIND, "value"),
         State(Id.SELECTED, "data"),
     )(sync)

@@ -44,7 +44,10 @@ def key_facts(ds: Dataset) -> list[Fact]:
     if len(oil):
         top = oil.sort_values("capacity").iloc[-1]
         facts.append(Fact(f"{top.capacity:,.0f} mt/y", f"design capacity of the {top['name']}", _ids(top.source_ids)))
-    facts.append(Fact(f"{len(ds.projects)}", "China-linked projects mapped, each row with its sources", ()))
+    # A second figure for a project from another source is its own row (`-alt`); count projects once.
+    own = ds.projects[~ds.projects["project_id"].str.contains(r"-alt(?:-|$)", regex=True)]
+    mapped = int(own["lat"].notna().sum())
+    facts.append(Fact(f"{len(own)}", f"China-linked projects, each with its sources ({mapped} on the map)", ()))
     return facts
 
 

@@ -31,6 +31,7 @@ class Id(StrEnum):
     SCENE_ANIMATION = "scene-animation"
     PACK = "briefing-pack"
     DOWNLOAD = "download"
+    FIND = "find-feature"
 
 
 CSV_BUTTON = "csv-download"

@@ -149,3 +149,15 @@ def details(ds: Dataset, fid: str | None) -> list:
         ], className="related")]
     parts += [html.H3("Sources"), source_list(ds, split_ids(row["source_ids"]))]
     return parts
+
+
+def find_options(ds: Dataset) -> list[dict]:
+    """Every selectable feature by name, for the search box: kind first, so a student sees what it is."""
+    options = []
+    for table, key, kind in KINDS:
+        frame = ds.table(table)
+        names = frame["title"] if kind == "Event" else frame["name"]
+        for fid, name in zip(frame[key], names, strict=True):
+            label = f"{kind}: {name}" + (f" ({fid[2:6]})" if kind == "Event" else "")
+            options.append({"label": label, "value": fid})
+    return sorted(options, key=lambda o: o["label"])

@@ -16,7 +16,7 @@ from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.ids import Id, csv_button
 from kzcn.tables import Dataset, summary
 from kzcn.urlstate import ViewState
-from layouts.details import details
+from layouts.details import details, find_options
 from layouts.legend import map_legend
 from layouts.sources import source_label, split_ids
 from layouts.table import project_columns, project_rows
@@ -145,6 +145,12 @@ def page(ds: Dataset) -> html.Div:
                        html.Div([_graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"),
                                  map_legend(ds)]), Id.BORDER_MAP, cls="map-panel"),
                 html.Div([
+                    html.Div([
+                        html.Label("Find a crossing, pipeline, corridor, project or event", htmlFor=Id.FIND,
+                                   id="find-label"),
+                        dcc.Dropdown(id=Id.FIND, options=find_options(ds), placeholder="Type a name…",
+                                     clearable=True, searchable=True),
+                    ], className="panel find-panel", role="search", **{"aria-labelledby": "find-label"}),
                     html.Section(id=Id.SCENE_PANEL, className="panel scene-panel",
                                  **{"aria-label": "Presenter scene", "aria-live": "polite"}),
                     html.Aside(details(ds, None), id=Id.DETAILS_PANEL, className="panel details",

@@ -86,3 +86,13 @@ def test_event_ticks_on_the_charts_select_the_event(ds):
     assert eid in set(ds.events["event_id"]) and "oil" in ds.events.set_index("event_id").loc[eid, "sectors"]
     click = {"points": [{"customdata": eid}]}
     assert next_state(Id.ENERGY_CHART, click, "?sector=oil", {"sectors": ["oil"]}, vocabulary(ds)).select == eid
+
+
+def test_find_box_selects_only_known_features(ds):
+    from layouts.details import find_options
+
+    vocab = vocabulary(ds)
+    options = find_options(ds)
+    assert {o["value"] for o in options} <= vocab.features and len(options) > 150
+    assert next_state(Id.FIND, "cacgp-line-c", "", {}, vocab).select == "cacgp-line-c"
+    assert next_state(Id.FIND, "nonsense", "", {"selected": None}, vocab).select is None

@@ -170,3 +170,15 @@ def test_controls_work_from_the_keyboard(make_page):
     # Every control sits in a labelled group or carries a label.
     for group in ("sector-label", "theme-label", "years-label"):
         assert page.locator(f"[aria-labelledby='{group}']").count() == 1
+
+
+def test_find_box_selects_a_feature(make_page, ds):
+    page = make_page().page
+    crossing = ds.border_crossings.set_index("crossing_id").loc["dostyk-alashankou-rail"]
+    page.click("#find-feature")
+    page.keyboard.type("Dostyk")
+    option = page.locator(".dash-dropdown-option, [role='option']").filter(has_text=crossing["name"]).first
+    option.click()
+    page.wait_for_function("() => location.search.includes('select=dostyk-alashankou-rail')", timeout=10000)
+    page.wait_for_function("(n) => document.querySelector('#details-panel .panel-title').innerText === n",
+                           arg=crossing["name"], timeout=10000)
