@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from callbacks import downloads, presenter, selection, state, views
+from callbacks import downloads, play, presenter, selection, state, views
 
 
 def register_callbacks(app) -> None:
@@ -11,3 +11,4 @@ def register_callbacks(app) -> None:
     selection.register(app)
     presenter.register(app)
     downloads.register(app)
+    play.register(app)

@@ -32,6 +32,8 @@ class Id(StrEnum):
     PACK = "briefing-pack"
     DOWNLOAD = "download"
     FIND = "find-feature"
+    PLAY = "play-years"
+    PLAY_TIMER = "play-timer"
 
 
 CSV_BUTTON = "csv-download"

@@ -84,7 +84,12 @@ def controls(ds: Dataset) -> html.Section:
             dcc.RangeSlider(id=Id.YEAR_RANGE, min=first, max=last, step=1, value=[first, last], marks=marks,
                             allowCross=False, tooltip={"placement": "bottom", "always_visible": False}),
         ], className="control control-years", role="group", **{"aria-labelledby": "years-label"}),
-        html.Button("Reset filters", id=Id.RESET_FILTERS, n_clicks=0, className="reset"),
+        html.Div([
+            html.Button("▶ Play years", id=Id.PLAY, n_clicks=0, className="reset play",
+                        title="Step the end year forward, one year at a time"),
+            html.Button("Reset filters", id=Id.RESET_FILTERS, n_clicks=0, className="reset"),
+        ], className="control-buttons"),
+        dcc.Interval(id=Id.PLAY_TIMER, interval=1200, disabled=True),
         html.P(id=Id.VIEW_SUMMARY, className="view-summary", **{"aria-live": "polite"}),
     ], className="controls", **{"aria-label": "Filters"})
 

@@ -96,3 +96,12 @@ def test_find_box_selects_only_known_features(ds):
     assert {o["value"] for o in options} <= vocab.features and len(options) > 150
     assert next_state(Id.FIND, "cacgp-line-c", "", {}, vocab).select == "cacgp-line-c"
     assert next_state(Id.FIND, "nonsense", "", {"selected": None}, vocab).select is None
+
+
+def test_play_steps_the_end_year_and_stops_at_the_last():
+    from callbacks.play import PAUSE, PLAY, step
+
+    assert step(Id.PLAY, True, [2000, 2025], 1992, 2025) == (False, PAUSE, [2000, 2000])
+    assert step(Id.PLAY_TIMER, False, [2000, 2003], 1992, 2025) == (False, PAUSE, [2000, 2004])
+    assert step(Id.PLAY_TIMER, False, [2000, 2024], 1992, 2025) == (True, PLAY, [2000, 2025])
+    assert step(Id.PLAY, False, [2000, 2010], 1992, 2025) == (True, PLAY, None)  # pause keeps the view

@@ -182,3 +182,16 @@ def test_find_box_selects_a_feature(make_page, ds):
     page.wait_for_function("() => location.search.includes('select=dostyk-alashankou-rail')", timeout=10000)
     page.wait_for_function("(n) => document.querySelector('#details-panel .panel-title').innerText === n",
                            arg=crossing["name"], timeout=10000)
+
+
+def test_play_steps_through_the_years(make_page):
+    page = make_page("?from=2005").page
+    page.click("#play-years")
+    page.wait_for_function("() => location.search.includes('to=2005')", timeout=10000)
+    page.wait_for_function("() => location.search.includes('to=2007')", timeout=15000)
+    page.click("#play-years")  # pause
+    page.wait_for_function("() => document.getElementById('play-years').innerText.includes('Play')",
+                           timeout=10000)
+    paused = page.evaluate("location.search")
+    page.wait_for_timeout(2500)
+    assert page.evaluate("location.search") == paused
