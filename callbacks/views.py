@@ -43,7 +43,7 @@ def render(sectors, themes, years, trade_mode, selected, previous):
         energy_chart(ds, state) if fresh("energy") else no_update,
         timeline_chart(ds, state, marked) if fresh("timeline") else no_update,
         project_rows(ds, projects) if fresh("table") else no_update,
-        summary_line(len(projects), len(events), state, vocab),
+        summary_line(filters.count_projects(projects), len(events), state, vocab),
         keys,
     )
 

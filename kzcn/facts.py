@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kzcn import filters
 from kzcn.tables import Dataset
 
 
@@ -44,10 +45,10 @@ def key_facts(ds: Dataset) -> list[Fact]:
     if len(oil):
         top = oil.sort_values("capacity").iloc[-1]
         facts.append(Fact(f"{top.capacity:,.0f} mt/y", f"design capacity of the {top['name']}", _ids(top.source_ids)))
-    # A second figure for a project from another source is its own row (`-alt`); count projects once.
-    own = ds.projects[~ds.projects["project_id"].str.contains(r"-alt(?:-|$)", regex=True)]
+    own = ds.projects[~ds.projects["project_id"].str.contains(filters.ALTERNATE_ROW, regex=True)]
     mapped = int(own["lat"].notna().sum())
-    facts.append(Fact(f"{len(own)}", f"China-linked projects, each with its sources ({mapped} on the map)", ()))
+    facts.append(Fact(f"{filters.count_projects(ds.projects)}",
+                      f"China-linked projects, each with its sources ({mapped} on the map)", ()))
     return facts
 
 

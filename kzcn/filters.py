@@ -15,6 +15,9 @@ import pandas as pd
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
+# A second figure for a project from another source is its own row, with this suffix on its id.
+ALTERNATE_ROW = r"-alt(?:-|$)"
+
 # Sectors a crossing belongs to, by the modes it carries.
 MODE_SECTORS = {"road": "road", "rail": "rail", "pipeline": "oil", "pedestrian": "border-crossings"}
 
@@ -142,3 +145,8 @@ def initial_view_keys(ds: Dataset) -> dict:
     state = ViewState()
     return view_keys(ds, state, "turnover", tuple(projects(ds, state)["project_id"]),
                      tuple(events(ds, state)["event_id"]))
+
+
+def count_projects(frame: pd.DataFrame) -> int:
+    """Projects, each counted once however many sources' figures it has rows for."""
+    return int((~frame["project_id"].str.contains(ALTERNATE_ROW, regex=True)).sum())

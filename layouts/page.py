@@ -64,9 +64,9 @@ def controls(ds: Dataset) -> html.Section:
     sectors = vocab[vocab["kind"] == "sector"].sort_values(["theme", "label"])
     themes = vocab[vocab["kind"] == "theme"]
     first, last = filters.dataset_years(ds)
-    # Every fifth year and the ends, but no two marks so close that their labels touch.
+    # Decades and the ends, but no two marks so close that their labels touch on a laptop.
     marks = {y: str(y) for y in range(first, last + 1)
-             if y in (first, last) or (y % 5 == 0 and y - first >= 4 and last - y >= 4)}
+             if y in (first, last) or (y % 10 == 0 and y - first >= 4 and last - y >= 4)}
     return html.Section([
         html.Div([
             html.Label("Sector", htmlFor=Id.SECTOR_FILTER, id="sector-label"),
