@@ -195,3 +195,16 @@ def test_play_steps_through_the_years(make_page):
     paused = page.evaluate("location.search")
     page.wait_for_timeout(2500)
     assert page.evaluate("location.search") == paused
+
+
+def test_zoom_and_pan_survive_a_filter_change(make_page):
+    page = make_page().page
+    page.evaluate("""() => Plotly.relayout(document.querySelector('#border-map .js-plotly-plot'),
+                                          {'geo.lonaxis.range': [74, 86], 'geo.lataxis.range': [41, 48]})""")
+    before = sum(_trace_points(page))
+    page.get_by_label("Connectivity", exact=True).check()
+    page.wait_for_function("""(n) => document.querySelector('#border-map .js-plotly-plot').data
+        .map(t => (t.lon || []).filter(v => v !== null).length).reduce((a, b) => a + b, 0) !== n""",
+                           arg=before, timeout=10000)  # the filter's patch has redrawn the map
+    lon = page.evaluate("() => document.querySelector('#border-map .js-plotly-plot').layout.geo.lonaxis.range")
+    assert [round(v) for v in lon] == [74, 86]
