@@ -79,8 +79,7 @@ def scene_view(ds: Dataset, state: ViewState) -> ViewState:
     scene = ds.briefing.scene(state.scene)
     if scene is None:
         return state
-    return replace(state, sectors=scene.sectors, themes=scene.themes, year_from=scene.year_from,
-                   year_to=scene.year_to, select=scene.select, scene=scene.number)
+    return replace(scene.view(), mode=state.mode, scene=scene.number, notices=state.notices)
 
 
 def next_state(trigger, trigger_value, search, controls: dict, vocab: Vocabulary,

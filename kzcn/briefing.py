@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kzcn.urlstate import ViewState
 from kzcn.validate import Problem
 
 FILE = "data/briefing.json"
@@ -34,6 +35,11 @@ class Scene:
     def query(self) -> str:
         """The scene's own link."""
         return f"?mode=present&scene={self.number}"
+
+    def view(self) -> ViewState:
+        """The filters, years and selection the scene shows."""
+        return ViewState(sectors=self.sectors, themes=self.themes, year_from=self.year_from,
+                         year_to=self.year_to, select=self.select)
 
 
 @dataclass(frozen=True)

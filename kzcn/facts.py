@@ -21,9 +21,14 @@ def _ids(cell: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in cell.split(";") if x.strip())
 
 
+def _turnover(ds: Dataset, reporter: str) -> pd.DataFrame:
+    """A reporter's full-year trade turnover rows."""
+    trade = ds.trade_annual
+    return trade[(trade["reporter"] == reporter) & (trade["flow"] == "turnover") & (trade["period"] == "year")]
+
+
 def _latest_trade(ds: Dataset, reporter: str) -> pd.Series | None:
-    rows = ds.trade_annual[(ds.trade_annual["reporter"] == reporter) & (ds.trade_annual["flow"] == "turnover")
-                           & (ds.trade_annual["period"] == "year")]
+    rows = _turnover(ds, reporter)
     if rows.empty:
         return None
     return rows.sort_values(["year", "value_usd_mn"]).iloc[-1]
@@ -54,8 +59,7 @@ def key_facts(ds: Dataset) -> list[Fact]:
 
 def argument(ds: Dataset) -> str:
     """The page's one-paragraph argument; its figures come from the trade table, not from the text."""
-    rows = ds.trade_annual[(ds.trade_annual["reporter"] == "china-customs") & (ds.trade_annual["flow"] == "turnover")
-                           & (ds.trade_annual["period"] == "year")].drop_duplicates("year").sort_values("year")
+    rows = _turnover(ds, "china-customs").drop_duplicates("year").sort_values("year")
     growth = ""
     recent = rows[rows["year"] >= 2010]
     if len(recent) >= 2:

@@ -8,15 +8,9 @@ from kzcn.briefing import Scene
 from kzcn.figures.border_map import border_map, with_extent
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.tables import Dataset
-from kzcn.urlstate import ViewState
 from layouts.sources import source_list
 
 KEYS_HELP = "→ / Space / PageDown: next · ← / PageUp: previous · R: back to this scene's view · Esc: leave"
-
-
-def scene_state(scene: Scene) -> ViewState:
-    return ViewState(sectors=scene.sectors, themes=scene.themes, year_from=scene.year_from,
-                     year_to=scene.year_to, select=scene.select)
 
 
 def scene_panel(ds: Dataset, scene: Scene | None, leave_href: str = "?") -> list:
@@ -54,7 +48,7 @@ def pack(ds: Dataset) -> list:
         html.Ol([html.Li(s.title) for s in ds.briefing.scenes]),
     ], className="pack-page pack-cover")]
     for scene in ds.briefing.scenes:
-        state = scene_state(scene)
+        state = scene.view()
         charts = {"trade": trade_chart, "energy": energy_chart, "timeline": timeline_chart}
         figure = with_extent(border_map(ds, state), scene.extent)
         parts = [
