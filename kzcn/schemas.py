@@ -33,6 +33,9 @@ CAPACITY_UNITS = (
 CURRENCIES = ("USD", "CNY", "KZT", "EUR")
 REPORTERS = ("china-customs", "kazakhstan-stats", "unattributed")
 TRADE_FLOWS = ("turnover", "kz-exports", "kz-imports")
+# Kazakhstan's partners in kz_trade_partners.csv; `world` is the total of all partners.
+PARTNERS = ("china", "russia", "eu", "world")
+PERIOD = Check.str_matches(r"^(year|\d{4}-\d{2}\.\.\d{2})$")
 
 
 def _text(required: bool = True, **kw) -> Column:
@@ -184,11 +187,23 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "reporter": _text(checks=[Check.isin(REPORTERS)]),
         "flow": _text(checks=[Check.isin(TRADE_FLOWS)]),
         "value_usd_mn": _num(NON_NEGATIVE, nullable=False),
-        "period": _text(checks=[Check.str_matches(r"^(year|\d{4}-\d{2}\.\.\d{2})$")]),
+        "period": _text(checks=[PERIOD]),
         "estimate": Column(bool, coerce=True),
         "notes": _text(required=False),
         "source_ids": _sources(),
     }),
+    # Kazakhstan's trade with its main partners as Kazakhstan's statistics publish it, so that a
+    # partner's share is computed from the same page's world total. Two pages for one figure: two rows.
+    "kz_trade_partners": _schema({
+        "year": _year(nullable=False),
+        "partner": _text(checks=[Check.isin(PARTNERS)]),
+        "flow": _text(checks=[Check.isin(TRADE_FLOWS)]),
+        "value_usd_mn": _num(NON_NEGATIVE, nullable=False),
+        "period": _text(checks=[PERIOD]),
+        "estimate": Column(bool, coerce=True),
+        "notes": _text(required=False),
+        "source_ids": _sources(),
+    }, unique=["year", "partner", "flow", "period", "source_ids"]),
     "trade_products": _schema({
         "year": _year(nullable=False),
         "reporter": _text(checks=[Check.isin(REPORTERS)]),
@@ -232,6 +247,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "corridors": {"source_ids": "source", "sector": "sector"},
     "projects": {"source_ids": "source", "sector": "sector"},
     "trade_annual": {"source_ids": "source"},
+    "kz_trade_partners": {"source_ids": "source"},
     "trade_products": {"source_ids": "source"},
     "events": {"source_ids": "source", "sectors": "sector", "related_ids": "feature"},
 }

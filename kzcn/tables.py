@@ -48,6 +48,7 @@ class Dataset:
     corridors: pd.DataFrame
     projects: pd.DataFrame
     trade_annual: pd.DataFrame
+    kz_trade_partners: pd.DataFrame
     trade_products: pd.DataFrame
     events: pd.DataFrame
     countries: gpd.GeoDataFrame
@@ -158,7 +159,7 @@ def summary(ds: Dataset) -> pd.DataFrame:
     """Rows per table and the years each covers, for the page's data note and the README."""
     year_cols = {"border_crossings": "year_opened", "crossing_flows": "year", "pipelines": "commissioned_year", "capacity_history": "year",
                  "energy_flows": "year", "corridors": "opened_year", "projects": "start_year",
-                 "trade_annual": "year", "trade_products": "year"}
+                 "trade_annual": "year", "kz_trade_partners": "year", "trade_products": "year"}
     rows = []
     for name in TABLES:
         frame = ds.table(name)
