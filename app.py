@@ -9,7 +9,7 @@ from dash import Dash
 from flask_compress import Compress
 
 from callbacks import register_callbacks
-from kzcn import static_compression
+from kzcn import bundle, static_compression
 from kzcn.tables import DataError, load
 from layouts.page import page
 
@@ -34,6 +34,7 @@ def create_app(warm_static: bool = True) -> Dash:
     )
     app.layout = page(ds)
     register_callbacks(app)
+    bundle.install(app.server)  # /download/…zip: the whole dataset in one file
     app.server.config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
     Compress(app.server)
     static_compression.install(app.server)  # registered after Compress, so it runs first

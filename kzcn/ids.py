@@ -34,6 +34,7 @@ class Id(StrEnum):
     FIND = "find-feature"
     PLAY = "play-years"
     PLAY_TIMER = "play-timer"
+    DOWNLOAD_ALL = "download-all"
 
 
 CSV_BUTTON = "csv-download"

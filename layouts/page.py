@@ -10,6 +10,8 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from kzcn import filters
+from kzcn.bundle import DOWNLOAD_PATH
+from kzcn.bundle import FILENAME as DOWNLOAD_NAME
 from kzcn.facts import argument, key_facts
 from kzcn.figures.border_map import border_map
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
@@ -48,10 +50,17 @@ def header(ds: Dataset) -> html.Header:
         html.Div([html.H1(TITLE), html.Nav([
             dcc.Link("Present the briefing", href="?mode=present&scene=1", className="header-link"),
             dcc.Link("Briefing pack (print)", href="?mode=pack", className="header-link"),
-        ], className="header-links", **{"aria-label": "Briefing"})], className="title-row"),
+            download_all_link(),
+        ], className="header-links", **{"aria-label": "Briefing and data"})], className="title-row"),
         html.P(argument(ds), className="argument"),
         html.Div(facts, className="facts-strip"),
     ], className="page-header")
+
+
+def download_all_link() -> html.A:
+    """Every table, its package description, the data notes and a citation file, as one zip (kzcn.bundle)."""
+    return html.A("Download all data (zip)", id=Id.DOWNLOAD_ALL, href=DOWNLOAD_PATH, download=DOWNLOAD_NAME,
+                  className="header-link", title="The CSV tables, datapackage.json, data/README.md and CITATION.cff")
 
 
 def _url(ds: Dataset, sid: str) -> str:
