@@ -18,50 +18,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kzcn.provenance import canonical  # noqa: E402  (the same rule the loader checks)
+
 MAP_FILE = ROOT / "scripts" / "source_merges.csv"
-
-# Wikipedia mirrors and what they copy: (host, path pattern, canonical URL template).
-MIRRORS = [
-    ("wiki.riteme.site", r"^/wiki/(?P<t>.+)$", "https://en.wikipedia.org/wiki/{t}"),
-    ("wikiwand.com", r"^/en/(?P<t>.+)$", "https://en.wikipedia.org/wiki/{t}"),
-    ("wikizero.org", r"^/wiki/en/(?P<t>.+)$", "https://en.wikipedia.org/wiki/{t}"),
-    ("wiki-gateway.eudic.net", r"^/wikipedia_en/(?P<t>.+?)(\.html)?$", "https://en.wikipedia.org/wiki/{t}"),
-    ("kiwix.casplantje.nl", r"^/wikipedia_en_[^/]+/A/(?P<t>.+?)(\.html)?$", "https://en.wikipedia.org/wiki/{t}"),
-    ("library.kiwix.org", r"^/wikipedia_en_[^/]+/A/(?P<t>.+?)(\.html)?$", "https://en.wikipedia.org/wiki/{t}"),
-    # perceptiode.com serves Russian Wikipedia articles under their Russian titles.
-    ("perceptiode.com", r"^/(?P<t>.+)$", "https://ru.wikipedia.org/wiki/{t}"),
-    # memim.com is a translation of the German Wikipedia article.
-    ("memim.com", r"^/(?P<t>[^/]+)\.html$", "https://de.wikipedia.org/wiki/{T}"),
-]
-# Subdomains that serve the same article as the public host.
-HOSTS = {
-    "covid-19.chinadaily.com.cn": "www.chinadaily.com.cn",
-    "staging.rferl.org": "www.rferl.org",
-    "www-scmp-com.libproxy1.nus.edu.sg": "www.scmp.com",
-}
-
-
-def canonical(url: str) -> str:
-    """The public address of the page a URL shows; the URL itself when it is already that."""
-    if not url.startswith(("http://", "https://")):
-        return url
-    parts = urlsplit(url)
-    host = parts.netloc.rstrip(".")
-    for mirror, pattern, template in MIRRORS:
-        match = re.match(pattern, parts.path)
-        if host == mirror and match:
-            title = match.group("t")
-            return template.format(t=title, T=title[:1].upper() + title[1:])
-    scheme = "https" if host in HOSTS else parts.scheme
-    host = HOSTS.get(host, host)
-    return urlunsplit((scheme, host, parts.path, parts.query, parts.fragment))
-
 
 def _read(path: Path) -> tuple[list[str], list[dict]]:
     with path.open(newline="", encoding="utf-8") as fh:
