@@ -36,6 +36,9 @@ TRADE_FLOWS = ("turnover", "kz-exports", "kz-imports")
 # Kazakhstan's partners in kz_trade_partners.csv; `world` is the total of all partners.
 PARTNERS = ("china", "russia", "eu", "world")
 PERIOD = Check.str_matches(r"^(year|\d{4}-\d{2}\.\.\d{2})$")
+# Harmonized System codes: a 2-digit chapter, a 4-digit heading or a chapter range (01-24), several
+# joined by ';' where a source's group spans more than one (data/README.md gives the mapping).
+HS_CODES = Check.str_matches(r"^\d{2}(\d{2}|-\d{2})?(;\d{2}(\d{2}|-\d{2})?)*$")
 
 
 def _text(required: bool = True, **kw) -> Column:
@@ -209,7 +212,7 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "reporter": _text(checks=[Check.isin(REPORTERS)]),
         "flow": _text(checks=[Check.isin(TRADE_FLOWS)]),
         "product_group": _text(),
-        "hs_code": _text(required=False),
+        "hs_code": _text(checks=[HS_CODES]),
         "value_usd_mn": _num(NON_NEGATIVE),
         "share_pct": _num(Check.in_range(0, 100)),
         "notes": _text(required=False),

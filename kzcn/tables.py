@@ -18,6 +18,7 @@ import pandas as pd
 
 from kzcn.briefing import Briefing, Known
 from kzcn.briefing import read as read_briefing
+from kzcn.provenance import check_provenance
 from kzcn.schemas import SCHEMAS, TABLES
 from kzcn.validate import (DataError, Problem, check_geography, check_references, check_schema, coerce,
                            feature_ids)
@@ -129,7 +130,7 @@ def load(data_dir: str | Path = DATA_DIR) -> Dataset:
     if problems:
         raise DataError(problems)
     countries, border, meta = _read_geo(data_dir)
-    problems = check_references(frames) + check_geography(frames, countries, border)
+    problems = check_references(frames) + check_provenance(frames) + check_geography(frames, countries, border)
     if problems:
         raise DataError(problems)
     briefing, problems = read_briefing(data_dir / "briefing.json", _known(frames))

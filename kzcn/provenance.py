@@ -1,0 +1,142 @@
+"""Rules about where a figure comes from, which one table's schema cannot check.
+
+Each rule catches a kind of fault found by reading sampled rows against their pages: one page cited
+under several ids, a copy cited instead of the public page, a figure credited to a statistics body
+its page does not name, and `estimate` set by taste rather than by one rule.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+import pandas as pd
+
+from kzcn.validate import Problem
+
+# Wikipedia mirrors and what they copy: (host, path pattern, canonical URL template).
+MIRRORS = (
+    ("wiki.riteme.site", r"^/wiki/(?P<t>.+)$", "https://en.wikipedia.org/wiki/{t}"),
+    ("wikiwand.com", r"^/en/(?P<t>.+)$", "https://en.wikipedia.org/wiki/{t}"),
+    ("wikizero.org", r"^/wiki/en/(?P<t>.+)$", "https://en.wikipedia.org/wiki/{t}"),
+    ("wiki-gateway.eudic.net", r"^/wikipedia_en/(?P<t>.+?)(\.html)?$", "https://en.wikipedia.org/wiki/{t}"),
+    ("kiwix.casplantje.nl", r"^/wikipedia_en_[^/]+/A/(?P<t>.+?)(\.html)?$", "https://en.wikipedia.org/wiki/{t}"),
+    ("library.kiwix.org", r"^/wikipedia_en_[^/]+/A/(?P<t>.+?)(\.html)?$", "https://en.wikipedia.org/wiki/{t}"),
+    # perceptiode.com serves Russian Wikipedia articles under their Russian titles.
+    ("perceptiode.com", r"^/(?P<t>.+)$", "https://ru.wikipedia.org/wiki/{t}"),
+    # memim.com is a translation of the German Wikipedia article.
+    ("memim.com", r"^/(?P<t>[^/]+)\.html$", "https://de.wikipedia.org/wiki/{T}"),
+)
+# Subdomains that serve the same article as the public host (a staging server, a special-topic
+# mirror, a university library proxy).
+HOSTS = {
+    "covid-19.chinadaily.com.cn": "www.chinadaily.com.cn",
+    "staging.rferl.org": "www.rferl.org",
+    "www-scmp-com.libproxy1.nus.edu.sg": "www.scmp.com",
+}
+# Any host of these forms is a copy even if it is not listed above.
+COPY_HOST = re.compile(r"(^staging\.|^covid-19\.|libproxy|ezproxy|\.idm\.oclc\.org$|\.$)")
+
+
+def canonical(url: str) -> str:
+    """The public address of the page a URL shows; the URL itself when it is already that."""
+    if not url.startswith(("http://", "https://")):
+        return url
+    parts = urlsplit(url)
+    host = parts.netloc.rstrip(".")
+    for mirror, pattern, template in MIRRORS:
+        match = re.match(pattern, parts.path)
+        if host == mirror and match:
+            title = match.group("t")
+            return template.format(t=title, T=title[:1].upper() + title[1:])
+    scheme = "https" if host in HOSTS else parts.scheme
+    host = HOSTS.get(host, host)
+    return urlunsplit((scheme, host, parts.path, parts.query, parts.fragment))
+
+
+def page_key(url: str) -> str:
+    """What makes two addresses the same page: host without www or a trailing dot, path without a
+    trailing slash, and the query; the scheme does not count."""
+    parts = urlsplit(canonical(url))
+    host = re.sub(r"^www\.", "", parts.netloc.lower().rstrip("."))
+    return host + parts.path.rstrip("/") + ("?" + parts.query if parts.query else "")
+
+
+def check_sources(sources: pd.DataFrame) -> list[Problem]:
+    file = "data/sources.csv"
+    problems = []
+    first_of: dict[str, str] = {}
+    for i, rec in sources.iterrows():
+        url = rec["url"]
+        if not isinstance(url, str) or not url.startswith("http"):
+            continue
+        row = int(i) + 1
+        host = urlsplit(url).netloc
+        if canonical(url) != url or COPY_HOST.search(host):
+            problems.append(Problem(file, row, "url", "is a copy of a public page; cite the public address "
+                                    f"({canonical(url)}) and name the copy in notes", url))
+        key = page_key(url)
+        if key in first_of:
+            problems.append(Problem(file, row, "url", f"is the same page as source '{first_of[key]}': "
+                                    "cite one row per page", url))
+        else:
+            first_of[key] = rec["source_id"]
+    return problems
+
+
+# A reporter label must be backed by the body the page names, and the row's notes say which.
+NAMES_BODY = {
+    "china-customs": re.compile(r"customs|GACC|\bGAC\b|海关", re.I),
+    "kazakhstan-stats": re.compile(r"statistic|bureau|ministry|QazTrade|trade policy|official figures|revenue committee",
+                                   re.I),
+}
+DENIES_BODY = re.compile(r"not named|names no|no statistics body|no data body|does not name|body not named", re.I)
+REPORTER_TABLES = ("trade_annual", "trade_products")
+
+
+def check_reporters(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems = []
+    for table in REPORTER_TABLES:
+        frame = frames[table]
+        for i, rec in frame.iterrows():
+            pattern = NAMES_BODY.get(rec["reporter"])
+            if pattern is None:
+                continue
+            notes = rec["notes"] if isinstance(rec["notes"], str) else ""
+            if DENIES_BODY.search(notes) or not pattern.search(notes):
+                problems.append(Problem(f"data/{table}.csv", int(i) + 1, "reporter",
+                                        f"'{rec['reporter']}' needs notes that name the statistics body the "
+                                        "cited page names; a page that names none is 'unattributed'",
+                                        rec["reporter"]))
+    return problems
+
+
+# One estimate rule for every table that has the column (data/README.md, "Conventions").
+ESTIMATE_MARK = "Approximate:"
+ESTIMATE_TABLES = ("trade_annual", "kz_trade_partners", "energy_flows")
+
+
+def check_estimates(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    problems = []
+    for table in ESTIMATE_TABLES:
+        frame = frames[table]
+        for i, rec in frame.iterrows():
+            notes = rec["notes"] if isinstance(rec["notes"], str) else ""
+            marked = notes.startswith(ESTIMATE_MARK)
+            if bool(rec["estimate"]) and not marked:
+                problems.append(Problem(f"data/{table}.csv", int(i) + 1, "notes",
+                                        f"an estimate's notes must begin '{ESTIMATE_MARK}' and quote the "
+                                        "page's qualifier", notes[:60]))
+            elif marked and not bool(rec["estimate"]):
+                problems.append(Problem(f"data/{table}.csv", int(i) + 1, "estimate",
+                                        f"notes begin '{ESTIMATE_MARK}', so estimate must be true",
+                                        str(rec["estimate"]).lower()))
+    return problems
+
+
+def check_provenance(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    return check_sources(frames["sources"]) + check_reporters(frames) + check_estimates(frames)
+
+
+__all__ = ["canonical", "page_key", "check_provenance", "check_sources", "check_reporters", "check_estimates",
+           "ESTIMATE_MARK"]
