@@ -83,6 +83,11 @@ QUERIES = (Query(CHINA, (KAZAKHSTAN,), "TOTAL"), Query(KAZAKHSTAN, (CHINA, RUSSI
            Query(CHINA, (KAZAKHSTAN,), "AG2"), Query(KAZAKHSTAN, (CHINA,), "AG2"))
 
 
+def _chapters(first: int, last: int) -> str:
+    """A section as the chapter range data/README.md uses for hs_code: 25-27, or 15 for one chapter."""
+    return f"{first:02d}" if first == last else f"{first:02d}-{last:02d}"
+
+
 def section_of(chapter: str) -> tuple[str, str] | None:
     number = int(chapter)
     for code, name, first, last in SECTIONS:
@@ -180,9 +185,13 @@ def _query_of(rec: Record) -> Query:
     raise AssertionError(rec)  # parse() keeps only records some query covers
 
 
+# Who compiles each reporter's figures, named in every row's notes (kzcn/provenance.py checks the label).
+COMPILER = {CHINA: "China's customs (GACC)", KAZAKHSTAN: "Kazakhstan's national statistics"}
+
+
 def _note(reporter: int, partner: int, flow: str, value: float | None = None, what: str = "") -> str:
-    base = (f"UN Comtrade: {COUNTRY[reporter]} ({reporter}) reports its {FLOW_WORD[flow]} "
-            f"{'to' if flow == 'X' else 'from'} {COUNTRY[partner]} ({partner})")
+    base = (f"UN Comtrade, as reported by {COUNTRY[reporter]} ({reporter}), compiled by {COMPILER[reporter]}: "
+            f"{FLOW_WORD[flow]} {'to' if flow == 'X' else 'from'} {COUNTRY[partner]} ({partner})")
     if what:
         base += f", {what}"
     return base + (f"; primaryValue US${value:,.0f}" if value is not None else "")
@@ -190,8 +199,8 @@ def _note(reporter: int, partner: int, flow: str, value: float | None = None, wh
 
 def _turnover_note(reporter: int, partner: int, what: str = "") -> str:
     extra = f" ({what})" if what else ""
-    return (f"UN Comtrade: sum of the exports and imports {COUNTRY[reporter]} ({reporter}) reports with "
-            f"{COUNTRY[partner]} ({partner}){extra}; computed by scripts/refresh_trade.py")
+    return (f"UN Comtrade, as reported by {COUNTRY[reporter]} ({reporter}), compiled by {COMPILER[reporter]}: "
+            f"exports plus imports with {COUNTRY[partner]} ({partner}){extra}, summed by scripts/refresh_trade.py")
 
 
 def rows(records: list[Record]) -> dict[str, list[dict]]:
@@ -221,12 +230,12 @@ def rows(records: list[Record]) -> dict[str, list[dict]]:
                 out["kz_trade_partners"].append({"partner": PARTNER[partner], **base})
     for (year, reporter, partner, code), flows in sorted(sections.items()):
         sid = _query_of(Record(year, reporter, partner, "X", "01", 0)).source_id
-        name = next(n for c, n, _a, _b in SECTIONS if c == code)
-        what = f"HS section {code}, sum of its chapters"
+        name, chapters = next((n, _chapters(a, b)) for c, n, a, b in SECTIONS if c == code)
+        what = f"HS section {code} (chapters {chapters}), sum of its chapters"
         for flow, value in sorted(flows.items()):
             out["trade_products"].append({
                 "year": str(year), "reporter": REPORTER[reporter], "flow": kz_flow(reporter, flow),
-                "product_group": name, "hs_code": code, "value_usd_mn": usd_mn(value), "share_pct": "",
+                "product_group": name, "hs_code": chapters, "value_usd_mn": usd_mn(value), "share_pct": "",
                 "notes": _note(reporter, partner, flow, None, what), "source_ids": sid})
     return out
 

@@ -35,6 +35,7 @@ class Id(StrEnum):
     PLAY = "play-years"
     PLAY_TIMER = "play-timer"
     DOWNLOAD_ALL = "download-all"
+    TRADE_NOTE = "trade-note"
 
 
 CSV_BUTTON = "csv-download"

@@ -175,14 +175,18 @@ def page(ds: Dataset) -> html.Div:
                 _panel(ds, "Trade as each side reports it",
                        "Annual goods trade in US$ billions: China's customs and Kazakhstan's statistics side by "
                        "side; a missing bar is a year no source we hold publishes. Drag across years to set "
-                       "the year filter.", ("trade_annual", "trade_products"),
+                       "the year filter.", ("trade_annual", "kz_trade_partners", "trade_products"),
                        _graph(Id.TRADE_CHART, trade_chart(ds, state), "var(--chart-h)", "chart"), Id.TRADE_CHART,
                        csv="trade", cls="trade-panel",
                        extra=[dcc.RadioItems(id=Id.TRADE_MODE, value="turnover", inline=True, className="trade-mode",
                                              options=[{"label": "Total", "value": "turnover"},
                                                       {"label": "Kazakh exports", "value": "kz-exports"},
                                                       {"label": "Kazakh imports", "value": "kz-imports"},
-                                                      {"label": "Product groups", "value": "products"}])]),
+                                                      {"label": "Product groups", "value": "products"},
+                                                      {"label": "China and Russia", "value": "partners"},
+                                                      {"label": "Gap between reporters", "value": "gap"}]),
+                              html.P(id=Id.TRADE_NOTE, hidden=True, className="caption trade-note",
+                                     **{"aria-live": "polite"})]),
                 _panel(ds, "Energy: capacity against volume carried",
                        "Bars: volume actually carried per year (hatched: estimate); dashed line: design "
                        "capacity of the lines in service; ▲: energy events (click for details).",

@@ -9,6 +9,7 @@ import pytest
 
 from kzcn import bundle
 from kzcn.ids import Id
+from tests.warm import warm
 from kzcn.schemas import TABLES
 from kzcn.tables import DATA_DIR
 
@@ -47,7 +48,8 @@ def test_zip_is_built_once_and_is_the_same_each_time(client):
     assert first == bundle.build(DATA_DIR)
 
 
-def test_a_click_on_the_link_downloads_the_zip(make_page, tmp_path):
+def test_a_click_on_the_link_downloads_the_zip(server_url, make_page, tmp_path):
+    warm(server_url)
     watch = make_page()
     link = watch.page.locator(f"#{Id.DOWNLOAD_ALL}")
     assert link.is_visible()

@@ -55,8 +55,10 @@ def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Fig
     Bars: for each statistics body and year, the first row the table holds. Every other figure (a
     second page citing the same body, or a figure whose page names no statistics body) is a marker, so the
     spread between sources stays visible without stacking bars on top of one another."""
-    if flow == "products":
-        return products_chart(ds)
+    from kzcn.figures import trade_views  # imported here: trade_views builds on this module's helpers
+
+    if flow in trade_views.VIEWS:
+        return trade_views.VIEWS[flow](ds, state)
     flow = flow if flow in TRADE_FLOWS else "turnover"
     frame = ds.trade_annual[(ds.trade_annual["flow"] == flow) & (ds.trade_annual["period"] == "year")]
     fig = go.Figure()
@@ -92,41 +94,11 @@ def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Fig
     fig.update_layout(**base_layout(
         barmode="group", bargap=0.12, bargroupgap=0.05, dragmode="select", selectdirection="h",
         uirevision="trade", margin={"l": 60, "r": 16, "t": 70, "b": 40},
-        xaxis=_axis(title=None, range=[first - 0.6, last + 0.6], dtick=2),
-        yaxis=_axis(title={"text": f"{TRADE_FLOWS[flow]}, US$ bn"}, rangemode="tozero"),
+        xaxis=_axis(title=None, range=[first - 0.6, last + 0.6], dtick=2, type="linear"),
+        # type and autorange explicit: the product view before it may have left a category axis behind
+        yaxis=_axis(title={"text": f"{TRADE_FLOWS[flow]}, US$ bn"}, rangemode="tozero", type="linear", autorange=True),
     ))
     _year_band(fig, ds, state)
-    return fig
-
-
-def products_chart(ds: Dataset) -> go.Figure:
-    """Every product-group figure the sources give, by flow: one bar a figure, labelled with its year,
-    coloured by who reported it. Where two sources give the same group and year, both bars stand."""
-    frame = ds.trade_products[ds.trade_products["flow"].isin(("kz-exports", "kz-imports"))]
-    frame = frame.dropna(subset=["value_usd_mn"]).sort_values(["flow", "year", "value_usd_mn"])
-    fig = go.Figure()
-    names = {"kz-exports": "Kazakhstan → China", "kz-imports": "China → Kazakhstan"}
-    labels = [f"{names[f]}: {g}, {y}"
-              for f, g, y in zip(frame["flow"], frame["product_group"], frame["year"], strict=True)]
-    # Two figures for one group and year (different pages) are told apart by the page's publisher.
-    publisher = dict(ds.sources[["source_id", "publisher"]].values)
-    counts = pd.Series(labels).value_counts()
-    labels = [f"{lab} (per {publisher.get(ids.split(';')[0], '?')})" if counts[lab] > 1 else lab
-              for lab, ids in zip(labels, frame["source_ids"], strict=True)]
-    fig.add_bar(x=(frame["value_usd_mn"] / 1000).tolist(), y=labels, orientation="h",
-                marker={"color": [REPORTER_STYLE[r]["colour"] for r in frame["reporter"]]},
-                customdata=[REPORTER_STYLE[r]["label"] for r in frame["reporter"]], showlegend=False,
-                hovertemplate="%{y}: US$%{x:.2f} bn (%{customdata})<extra></extra>")
-    missing = [names[f] for f in ("kz-exports", "kz-imports") if f not in set(frame["flow"])]
-    note = "Colour: who reported it (red China customs, blue Kazakhstan statistics, grey not stated)."
-    if missing:
-        note += f" No source we hold breaks down {' or '.join(missing)} by product."
-    fig.update_layout(**base_layout(
-        margin={"l": 8, "r": 16, "t": 16, "b": 96}, uirevision="products",
-        xaxis=_axis(title={"text": "US$ bn"}), yaxis=_axis(automargin=True, showgrid=False),
-        annotations=[{"text": note, "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": -0.22,
-                      "xanchor": "left", "yanchor": "top", "font": {"size": 12, "color": MUTED}}],
-    ))
     return fig
 
 

@@ -1,0 +1,22 @@
+"""Trade view → the sentence under the trade panel's radio (why mirror statistics differ, what a share needs)."""
+
+from __future__ import annotations
+
+from dash import Input, Output
+
+from kzcn.figures.trade_views import view_note
+from kzcn.ids import Id
+from kzcn.tables import load
+
+
+def note(mode):
+    text = view_note(load(), mode if isinstance(mode, str) else "")
+    return text, not text
+
+
+def register(app) -> None:
+    app.callback(
+        Output(Id.TRADE_NOTE, "children"),
+        Output(Id.TRADE_NOTE, "hidden"),
+        Input(Id.TRADE_MODE, "value"),
+    )(note)
