@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output
 
-from kzcn.figures.trade_views import view_note
+from kzcn.figures.trade_notes import view_note
 from kzcn.ids import Id
 from kzcn.tables import load
 

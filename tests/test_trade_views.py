@@ -11,6 +11,7 @@ import pytest
 from callbacks.trade_note import note
 from kzcn.figures import trade_views as tv
 from kzcn.figures.charts import trade_chart
+from kzcn.figures.trade_notes import view_note
 from kzcn.ids import Id
 from tests.warm import warm
 from kzcn.urlstate import ViewState
@@ -69,9 +70,6 @@ def test_the_crossing_is_the_first_year_china_leads_after_russia_led(ds):
 def test_china_russia_chart_leaves_missing_years_empty_and_marks_the_crossing(ds):
     fig = tv.china_russia_chart(ds, STATE)
     values = tv.partner_turnover(ds)
-    for trace in fig.data:
-        if trace.name not in ("China", "Russia") or trace.yaxis not in (None, "y", f"y{len(fig.data)}"):
-            continue
     lines = [t for t in fig.data if t.name in ("China", "Russia") and t.mode == "lines+markers"]
     assert {t.name for t in lines} == {"China", "Russia"}
     value_lines = lines[-2:]  # the turnover panel is the last
@@ -105,7 +103,7 @@ def test_the_gap_view_explains_why_mirror_statistics_differ(ds):
     for word in ("FOB", "CIF", "third countries", "Khorgos", "year"):
         assert word in text
     assert note("turnover") == ("", True)
-    assert "share" in tv.view_note(ds, "partners")
+    assert "share" in view_note(ds, "partners")
 
 
 def test_products_view_has_a_colour_key_and_every_direction_the_data_hold(ds):

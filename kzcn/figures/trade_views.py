@@ -17,13 +17,6 @@ from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
 PARTNER_STYLE = {"china": ("China", "#B2182B", "circle"), "russia": ("Russia", "#3B3B98", "square")}
-MIRROR_NOTE = (
-    "Why the two differ: China counts its exports where they leave (FOB), Kazakhstan its imports with "
-    "freight and insurance added (CIF), which alone would make Kazakhstan's figure the larger. The gap "
-    "runs the other way because goods China books as sold to Kazakhstan are carried on to third countries "
-    "or enter under-declared, much of it as traders' and shoppers' goods through the Khorgos free-trade zone; "
-    "and a shipment in transit at the turn of the year is counted in different years by the two sides.")
-
 
 def _ids(cell) -> list[str]:
     return [x.strip() for x in str(cell).split(";") if x.strip()] if isinstance(cell, str) else []
@@ -279,35 +272,6 @@ def products_chart(ds: Dataset, state: ViewState | None = None) -> go.Figure:
                      ticksuffix=" bn")
     fig.update_yaxes(automargin=True, showgrid=False, type="category", tickfont={"size": 12})
     return fig
-
-
-def view_note(ds: Dataset, view: str) -> str:
-    """The sentence shown under the trade panel's radio for a view ('' for none)."""
-    if view == "gap":
-        return MIRROR_NOTE
-    if view == "partners":
-        notes = ["Kazakhstan's statistics, full years only; a year no page gives is left empty."]
-        if partner_shares(ds).empty:
-            notes.append("No share is drawn yet: no page in the data gives both a partner's total and Kazakhstan's "
-                         "total trade for the same full year, and a share is only computed from one page.")
-        values = partner_turnover(ds)
-        crossed = crossing_year(values, "value_usd_mn")
-        if crossed is not None:
-            same = values.loc[values["year"] == crossed, "same_page"].all()
-            notes.append(f"In {crossed} China's figure passes Russia's" + (" on the same page." if same else
-                         " (the two figures come from different pages)."))
-        else:
-            notes.append("The data show no year in which China moves ahead of Russia.")
-        return " ".join(notes)
-    if view == "products":
-        frame = ds.trade_products[ds.trade_products["flow"].isin(DIRECTIONS)]
-        missing = [DIRECTIONS[f] for f in DIRECTIONS if f not in set(frame["flow"])]
-        note = ("Colour: who reported each figure (key below the bars; hover for the HS code and the page). "
-                "The two latest years each direction has are drawn; every row is in the CSV.")
-        if missing:
-            note += f" No source we hold breaks down {' or '.join(missing)} by product."
-        return note
-    return ""
 
 
 VIEWS = {"partners": china_russia_chart, "gap": reporter_gap_chart, "products": products_chart}
