@@ -94,8 +94,19 @@ DENIES_BODY = re.compile(r"not named|names no|no statistics body|no data body|do
 REPORTER_TABLES = ("trade_annual", "trade_products")
 
 
+# kz_trade_partners holds only Kazakhstan's own figures; its notes say which Kazakh office gave each.
+KAZAKH_SIDE = re.compile(r"bureau|statistic|official figures|ministry|minister|QazTrade|trade policy|"
+                         r"prime minister|\bPM\b|president|Tokayev", re.I)
+
+
 def check_reporters(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     problems = []
+    for i, rec in frames["kz_trade_partners"].iterrows():
+        notes = rec["notes"] if isinstance(rec["notes"], str) else ""
+        if not KAZAKH_SIDE.search(notes):
+            problems.append(Problem("data/kz_trade_partners.csv", int(i) + 1, "notes",
+                                    "must name the Kazakh office the figure comes from (bureau, ministry, "
+                                    "QazTrade, prime minister or president)", notes[:60]))
     for table in REPORTER_TABLES:
         frame = frames[table]
         for i, rec in frame.iterrows():

@@ -168,6 +168,13 @@ def test_partner_table_has_kazakh_figures_for_china_and_russia(ds):
     assert [y for y in sorted(both) if china[y] > russia[y]][:1] == [2023]
 
 
+def test_a_partner_row_must_name_the_kazakh_office(data_copy):
+    row = edit_where(data_copy / "kz_trade_partners.csv", {"partner": "russia"}, notes="Russian embassy figure")
+    message = problems(data_copy)
+    assert f"data/kz_trade_partners.csv, row {row} (line {row + 1}), column 'notes'" in message
+    assert "must name the Kazakh office" in message
+
+
 def test_an_unknown_partner_is_refused(data_copy):
     edit_where(data_copy / "kz_trade_partners.csv", {"partner": "eu"}, partner="europe")
     message = problems(data_copy)
