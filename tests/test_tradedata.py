@@ -65,6 +65,12 @@ def test_every_page_is_cited_once_at_its_public_address(ds):
      "https://www.chinadaily.com.cn/china/2011-06/14/content_12686689.htm"),
     ("https://thediplomat.com./2020/12/tracing", "https://thediplomat.com/2020/12/tracing"),
     ("https://www-scmp-com.libproxy1.nus.edu.sg/business/x", "https://www.scmp.com/business/x"),
+    ("https://hessslslslsls.azureedge.net/wiki/Port_of_Khorgos", "https://en.wikipedia.org/wiki/Port_of_Khorgos"),
+    ("https://a.osmarks.net/content/wikipedia_en_all_maxi_2020-08/A/East_Kazakhstan_Region",
+     "https://en.wikipedia.org/wiki/East_Kazakhstan_Region"),
+    ("https://fanyv88.com/https/simple.m.wikipedia.org/wiki/Alma-Ata", "https://simple.wikipedia.org/wiki/Alma-Ata"),
+    ("https://perceptiopt.com/Экибастуз", "https://ru.wikipedia.org/wiki/Экибастуз"),
+    ("http://syjxst.com/english/2017-06/07/c_136347912.htm", "http://www.xinhuanet.com/english/2017-06/07/c_136347912.htm"),
     ("https://astanatimes.com/2024/02/x/", "https://astanatimes.com/2024/02/x/"),
 ])
 def test_copies_map_to_the_public_page(url, public):
