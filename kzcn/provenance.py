@@ -8,24 +8,39 @@ its page does not name, and `estimate` set by taste rather than by one rule.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import pandas as pd
 
 from kzcn.validate import Problem
 
-# Wikipedia mirrors and what they copy: (host, path pattern, canonical URL template).
+# Copies of Wikipedia articles and of news pages, and the public page each one shows:
+# (host pattern, pattern for the path and query, canonical URL template). {lang} defaults to en;
+# {T} is the title with a capital first letter.
+WIKI = "https://{lang}.wikipedia.org/wiki/{t}"
 MIRRORS = (
-    ("wiki.riteme.site", r"^/wiki/(?P<t>.+)$", "https://en.wikipedia.org/wiki/{t}"),
-    ("wikiwand.com", r"^/en/(?P<t>.+)$", "https://en.wikipedia.org/wiki/{t}"),
-    ("wikizero.org", r"^/wiki/en/(?P<t>.+)$", "https://en.wikipedia.org/wiki/{t}"),
-    ("wiki-gateway.eudic.net", r"^/wikipedia_en/(?P<t>.+?)(\.html)?$", "https://en.wikipedia.org/wiki/{t}"),
-    ("kiwix.casplantje.nl", r"^/wikipedia_en_[^/]+/A/(?P<t>.+?)(\.html)?$", "https://en.wikipedia.org/wiki/{t}"),
-    ("library.kiwix.org", r"^/wikipedia_en_[^/]+/A/(?P<t>.+?)(\.html)?$", "https://en.wikipedia.org/wiki/{t}"),
-    # perceptiode.com serves Russian Wikipedia articles under their Russian titles.
-    ("perceptiode.com", r"^/(?P<t>.+)$", "https://ru.wikipedia.org/wiki/{t}"),
-    # memim.com is a translation of the German Wikipedia article.
-    ("memim.com", r"^/(?P<t>[^/]+)\.html$", "https://de.wikipedia.org/wiki/{T}"),
+    (r"wiki\.riteme\.site|lmno\.pp\.ua|(?:[a-z0-9]+\.)*azureedge\.net", r"^/wiki/(?P<t>[^?]+)$", WIKI),
+    (r"wikiwand\.com|wikimili\.com", r"^/en/(?P<t>[^?]+)$", WIKI),
+    (r"wikizero\.org", r"^/wiki/en/(?P<t>[^?]+)$", WIKI),
+    (r"wiki-gateway\.eudic\.net", r"^/wikipedia_en/(?P<t>.+?)(\.html)?$", WIKI),
+    # Offline (Kiwix) snapshots served on the web.
+    (r"kiwix\.casplantje\.nl|library\.kiwix\.org|a\.osmarks\.net|wiki\.av1\.space|wikipedia\.jakami\.de"
+     r"|the-uncensored-wiki\.com(:\d+)?",
+     r"^/(content/)?(\d{4}-)?wikipedia_(?P<lang>[a-z]+)_[^/]+/(A/)?(?P<t>.+?)(\.html)?$", WIKI),
+    # Russian Wikipedia articles under their Russian titles, machine-translated or not.
+    (r"perceptio[a-z]{2}\.com|[a-z]{2}\.wiki7\.org", r"^/(wiki/)?(?P<t>[^?]+)$", "https://ru.wikipedia.org/wiki/{t}"),
+    (r"memim\.com", r"^/(?P<t>[^/]+)\.html$", "https://de.wikipedia.org/wiki/{T}"),
+    (r"piglix\.com", r"^/piglix/(?P<t>[^?]+)$", WIKI),
+    (r"worddisk\.com", r"^/wiki/(?P<t>[^/?]+)/?$", WIKI),
+    (r"n\.global\.ssl\.fastly\.net", r"^/(?P<t>[^/?]+)$", WIKI),
+    (r"(?P<lang>[a-z]{2})\.(wikiup\.org|qaz\.wiki|qwertyu\.wiki|zxc\.wiki|wikial\.top)", r"^/wiki/(?P<t>[^?]+)$", WIKI),
+    (r"thereaderwiki\.com|wikifreehand\.com", r"^/(?P<lang>[a-z]{2,3})/(?P<t>[^?]+)$", WIKI),
+    (r"friendlywiki\.com", r"^/article/index\.php\?title=(?P<t>[^&]+)$", WIKI),
+    (r"askwikinow\.com|pwojczyn\.com", r"^(/wiki)?/view_html\.php\?lang=(?P<lang>[a-z]+)&q=(?P<t>[^&]+)", WIKI),
+    (r"www\.let\.rug\.nl", r"url=(?P<u>https?%3A%2F%2F[a-z]+\.wikipedia\.org%2Fwiki%2F[^&]+)", "{u}"),
+    (r"fanyv88\.com", r"^/https/(?P<u>.+)$", "https://{u}"),
+    (r"syjxst\.com", r"^/english/(?P<t>.+)$", "http://www.xinhuanet.com/english/{t}"),
+    (r"digdugs\.com", r"^/programmes/(?P<t>[a-z0-9]+)$", "https://www.bbc.co.uk/programmes/{t}"),
 )
 # Subdomains that serve the same article as the public host (a staging server, a special-topic
 # mirror, a university library proxy).
@@ -44,11 +59,18 @@ def canonical(url: str) -> str:
         return url
     parts = urlsplit(url)
     host = parts.netloc.rstrip(".")
-    for mirror, pattern, template in MIRRORS:
-        match = re.match(pattern, parts.path)
-        if host == mirror and match:
-            title = match.group("t")
-            return template.format(t=title, T=title[:1].upper() + title[1:])
+    target = parts.path + ("?" + parts.query if parts.query else "")
+    for host_pattern, pattern, template in MIRRORS:
+        match = re.search(pattern, target) if re.fullmatch(host_pattern, host) else None
+        if match:
+            found = {"lang": "en", **{k: v for k, v in re.fullmatch(host_pattern, host).groupdict().items() if v},
+                     **{k: v for k, v in match.groupdict().items() if v}}
+            if "u" in found:
+                return canonical(unquote(found["u"]) if found["u"].startswith("http") else template.format(**found))
+            title = found["t"].replace("%20", "_")
+            return template.format(lang=found["lang"], t=title, T=title[:1].upper() + title[1:])
+    # The mobile site shows the same article as the desktop one.
+    host = re.sub(r"^([a-z-]+)\.m\.wikipedia\.org$", r"\1.wikipedia.org", host)
     scheme = "https" if host in HOSTS else parts.scheme
     host = HOSTS.get(host, host)
     return urlunsplit((scheme, host, parts.path, parts.query, parts.fragment))
@@ -94,8 +116,19 @@ DENIES_BODY = re.compile(r"not named|names no|no statistics body|no data body|do
 REPORTER_TABLES = ("trade_annual", "trade_products")
 
 
+# kz_trade_partners holds only Kazakhstan's own figures; its notes say which Kazakh office gave each.
+KAZAKH_SIDE = re.compile(r"bureau|statistic|official figures|ministry|minister|QazTrade|trade policy|"
+                         r"prime minister|\bPM\b|president|Tokayev", re.I)
+
+
 def check_reporters(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     problems = []
+    for i, rec in frames["kz_trade_partners"].iterrows():
+        notes = rec["notes"] if isinstance(rec["notes"], str) else ""
+        if not KAZAKH_SIDE.search(notes):
+            problems.append(Problem("data/kz_trade_partners.csv", int(i) + 1, "notes",
+                                    "must name the Kazakh office the figure comes from (bureau, ministry, "
+                                    "QazTrade, prime minister or president)", notes[:60]))
     for table in REPORTER_TABLES:
         frame = frames[table]
         for i, rec in frame.iterrows():

@@ -2,7 +2,7 @@
 
 Run once per data folder (it is idempotent: a second run changes nothing):
 
-    python scripts/merge_sources.py [DATA_DIR]
+    python scripts/merge_sources.py [DATA_DIR] [--map-file scripts/source_merges.csv]
 
 1. Non-canonical addresses (a library proxy, staging/covid subdomains, Wikipedia mirrors, hosts with a
    trailing dot) are replaced by the public canonical address; the copy consulted stays in `notes`.
@@ -10,11 +10,13 @@ Run once per data folder (it is idempotent: a second run changes nothing):
    gain the others' notes, a published date beats a retrieved one.
 3. Every `source_ids` cell in data/*.csv and every scene's `source_ids` in briefing.json is rewritten
    through the old id → kept id map, which is also written to scripts/source_merges.csv so that a
-   branch made before the merge can be rewritten with `--apply-map scripts/source_merges.csv`.
+   branch made before the merge can be rewritten with
+   `python scripts/merge_sources.py --apply-map scripts/source_merges.csv [DATA_DIR]`.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -118,22 +120,26 @@ def rewrite(data_dir: Path, mapping: dict[str, str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--apply-map"]:
-        with Path(argv[1]).open(newline="", encoding="utf-8") as fh:
+    parser = argparse.ArgumentParser(description="One row per cited page in sources.csv; ids rewritten everywhere.")
+    parser.add_argument("data_dir", nargs="?", type=Path, default=ROOT / "data")
+    parser.add_argument("--map-file", type=Path, default=MAP_FILE, help="where the old id -> kept id map is kept")
+    parser.add_argument("--apply-map", type=Path, metavar="MAP", help="only rewrite ids through a saved map")
+    args = parser.parse_args(argv)
+    if args.apply_map:
+        with args.apply_map.open(newline="", encoding="utf-8") as fh:
             mapping = {r["old_id"]: r["kept_id"] for r in csv.DictReader(fh)}
-        data_dir = Path(argv[2]) if len(argv) > 2 else ROOT / "data"
-        print(f"{rewrite(data_dir, mapping)} cells rewritten")
+        print(f"{rewrite(args.data_dir, mapping)} cells rewritten")
         return 0
-    data_dir = Path(argv[0]) if argv else ROOT / "data"
-    mapping = merge(data_dir)
-    cells = rewrite(data_dir, mapping)
+    mapping = merge(args.data_dir)
+    cells = rewrite(args.data_dir, mapping)
     if mapping:
         previous = {}
-        if MAP_FILE.exists():
-            with MAP_FILE.open(newline="", encoding="utf-8") as fh:
+        if args.map_file.exists():
+            with args.map_file.open(newline="", encoding="utf-8") as fh:
                 previous = {r["old_id"]: r["kept_id"] for r in csv.DictReader(fh)}
         previous.update(mapping)
-        _write(MAP_FILE, ["old_id", "kept_id"], [{"old_id": k, "kept_id": v} for k, v in sorted(previous.items())])
+        _write(args.map_file, ["old_id", "kept_id"],
+               [{"old_id": k, "kept_id": v} for k, v in sorted(previous.items())])
     print(f"{len(mapping)} duplicate source rows merged, {cells} cells rewritten")
     return 0
 
