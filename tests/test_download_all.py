@@ -48,8 +48,8 @@ def test_zip_is_built_once_and_is_the_same_each_time(client):
     assert first == bundle.build(DATA_DIR)
 
 
-def test_a_click_on_the_link_downloads_the_zip(server_url, make_page, tmp_path):
-    warm(server_url)
+def test_a_click_on_the_link_downloads_the_zip(server_url, browser, make_page, tmp_path):
+    warm(server_url, browser)
     watch = make_page()
     link = watch.page.locator(f"#{Id.DOWNLOAD_ALL}")
     assert link.is_visible()

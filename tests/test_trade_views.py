@@ -127,8 +127,8 @@ def test_trade_chart_dispatches_each_view(ds, view):
 
 
 @pytest.mark.parametrize("width", [1600, 390])
-def test_switching_to_each_view_in_the_browser(server_url, make_page, width):
-    warm(server_url)
+def test_switching_to_each_view_in_the_browser(server_url, browser, make_page, width):
+    warm(server_url, browser)
     watch = make_page(width=width, height=1000)
     page = watch.page
     for view, revision in (("products", "products"), ("partners", "trade-partners"), ("gap", "trade-gap"),

@@ -22,9 +22,11 @@ def view_note(ds: Dataset, view: str) -> str:
         if partner_shares(ds).empty:
             notes.append("No share is drawn yet: no page in the data gives both a partner's total and Kazakhstan's "
                          "total trade for the same full year, and a share is only computed from one page.")
-        values = partner_turnover(ds)
-        crossed = crossing_year(values, "value_usd_mn")
-        if crossed is not None:
+        shares, values = partner_shares(ds), partner_turnover(ds)
+        crossed = crossing_year(shares, "share_pct") if len(shares) else None
+        if crossed is not None:  # the chart, too, prefers shares to turnover
+            notes.append(f"In {crossed} China's share of Kazakhstan's trade passes Russia's.")
+        elif (crossed := crossing_year(values, "value_usd_mn")) is not None:
             same = values.loc[values["year"] == crossed, "same_page"].all()
             notes.append(f"In {crossed} China's figure passes Russia's" + (" on the same page." if same else
                          " (the two figures come from different pages)."))

@@ -102,8 +102,8 @@ def china_russia_chart(ds: Dataset, state: ViewState) -> go.Figure:
     rows = rows[(rows["flow"] == "turnover") & rows["partner"].isin(PARTNER_STYLE)]
     first, last = _span([shares, rows])
     years = list(range(first, last + 1))
-    panels = [("share", "Share of Kazakh trade, %")] if len(shares) else []
-    panels.append(("value", "Turnover, US$ bn"))
+    panels = [("share", "Share, %")] if len(shares) else []
+    panels.append(("value", "Turnover, US$ bn" if not len(shares) else "US$ bn"))
     fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.08)
     publisher = dict(ds.sources[["source_id", "publisher"]].values)
     for row, (key, title) in enumerate(panels, start=1):
@@ -139,8 +139,8 @@ def china_russia_chart(ds: Dataset, state: ViewState) -> go.Figure:
         pair = values[values["year"] == crossed]
         how = "one page gives both" if basis == "turnover" and pair["same_page"].all() else "figures from the cited pages"
         fig.add_vline(x=crossed, line={"color": INK, "width": 1.5, "dash": "dash"})
-        fig.add_annotation(x=crossed, y=0.3, yref="paper", yanchor="middle", showarrow=False, xanchor="right",
-                           xshift=-4, text=f"China passes Russia<br>in {crossed}", align="right",
+        fig.add_annotation(x=crossed, y=1.0, yref="paper", yanchor="bottom", showarrow=False, xanchor="right",
+                           xshift=4, text=f"China passes Russia: {crossed}", align="right",
                            bgcolor="rgba(255,255,255,0.85)", font={"size": 13, "color": INK},
                            hovertext=f"Compared on {basis}; {how}")
     fig.update_layout(**base_layout(
