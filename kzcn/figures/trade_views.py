@@ -209,7 +209,9 @@ def reporter_gap_chart(ds: Dataset, state: ViewState) -> go.Figure:
     fig.update_layout(**base_layout(
         barmode="group", bargap=0.25, uirevision="trade-gap", dragmode="select", selectdirection="h",
         margin={"l": 60, "r": 16, "t": 48, "b": 40}, annotations=annotations,
-        xaxis=_axis(title=None, range=[first - 0.6, last + 0.6], tickformat="d", type="linear", tickangle=0, nticks=8),
+        # Ticks at the years with bars: the empty years between them are the point, and need no label.
+        xaxis=_axis(title=None, range=[first - 0.6, last + 0.6], tickformat="d", type="linear", tickangle=0,
+                    tickvals=sorted(set(years.astype(int))) if shown else None),
         yaxis=_axis(title={"text": "China's figure above Kazakhstan's, %"}, zeroline=True, zerolinecolor=MUTED,
                     type="linear", autorange=True),
     ))
