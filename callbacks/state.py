@@ -100,7 +100,7 @@ def next_state(trigger, trigger_value, search, controls: dict, vocab: Vocabulary
 def _after(trigger, trigger_value, state: ViewState, vocab: Vocabulary) -> ViewState:
     if trigger == Id.RESET_FILTERS:
         return ViewState(select=state.select, mode=state.mode, scene=state.scene)
-    if trigger in (Id.BORDER_MAP, Id.TIMELINE_CHART, Id.ENERGY_CHART, Id.TRADE_CHART + ".click"):
+    if trigger in (Id.TIMELINE_CHART, Id.ENERGY_CHART, Id.TRADE_CHART + ".click"):
         fid = clicked_feature(trigger_value)
         return replace(state, select=fid) if fid in vocab.features else state
     if trigger == Id.FIND:
@@ -121,7 +121,7 @@ def _notice(notices: tuple[str, ...]):
     return [html.Strong("Some of the link was ignored: "), " ".join(notices)], False
 
 
-def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trade_click, energy_click, rows,
+def sync(search, sectors, themes, years, _reset, timeline_click, trade_click, energy_click, rows,
          trade_selection, _found, selected):
     ds = load()
     vocab = vocabulary(ds)
@@ -177,7 +177,8 @@ def register(app) -> None:
         Input(Id.THEME_FILTER, "value"),
         Input(Id.YEAR_RANGE, "value"),
         Input(Id.RESET_FILTERS, "n_clicks"),
-        Input(Id.BORDER_MAP, "clickData"),
+        # A map click is read in assets/map_pick.js, which offers a chooser where features crowd
+        # and then selects through the URL, as related-item links do.
         Input(Id.TIMELINE_CHART, "clickData"),
         Input(Id.TRADE_CHART, "clickData"),
         Input(Id.ENERGY_CHART, "clickData"),

@@ -15,6 +15,7 @@ from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.ids import Id
 from kzcn.tables import load
 from layouts.details import related_ids_for
+from layouts.legend import map_legend_items
 from layouts.table import project_rows
 
 def summary_line(n_projects: int, n_events: int, state, vocab) -> str:
@@ -39,6 +40,7 @@ def render(sectors, themes, years, trade_mode, selected, previous):
     marked = frozenset(related_ids_for(ds, selected))
     return (
         feature_patch(ds, state) if fresh("map") else no_update,
+        map_legend_items(ds, state) if fresh("map") else no_update,
         trade_chart(ds, state, trade_mode) if fresh("trade") else no_update,
         energy_chart(ds, state) if fresh("energy") else no_update,
         timeline_chart(ds, state, marked) if fresh("timeline") else no_update,
@@ -51,6 +53,7 @@ def render(sectors, themes, years, trade_mode, selected, previous):
 def register(app) -> None:
     app.callback(
         Output(Id.BORDER_MAP, "figure"),
+        Output(Id.MAP_KEY, "children"),
         Output(Id.TRADE_CHART, "figure"),
         Output(Id.ENERGY_CHART, "figure"),
         Output(Id.TIMELINE_CHART, "figure"),

@@ -34,6 +34,9 @@ class Id(StrEnum):
     FIND = "find-feature"
     PLAY = "play-years"
     PLAY_TIMER = "play-timer"
+    MAP_KEY = "map-key"
+    MAP_FOCUS = "map-focus"
+    MAP_FOCUS_DONE = "map-focus-done"
 
 
 CSV_BUTTON = "csv-download"

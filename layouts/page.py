@@ -135,6 +135,8 @@ def page(ds: Dataset) -> html.Div:
         dcc.Store(id=Id.VIEW_KEYS, data=filters.initial_view_keys(ds)),
         dcc.Store(id=Id.SCENE_EXTENT, data=None),
         dcc.Store(id=Id.SCENE_ANIMATION, data=None),
+        dcc.Store(id=Id.MAP_FOCUS, data=None),
+        dcc.Store(id=Id.MAP_FOCUS_DONE, data=None),
         dcc.Download(id=Id.DOWNLOAD),
         html.A("Skip to the projects table", href="#projects", className="skip-link"),
         header(ds),
@@ -145,10 +147,12 @@ def page(ds: Dataset) -> html.Div:
                 _panel(ds, "Border map",
                        "Crossings (size: freight in million tonnes where published), oil and gas pipelines "
                        "(width: design capacity), rail and road corridors, and project sites by sector. "
-                       "Lines join known waypoints and are schematic. Scroll to zoom, drag to pan.",
+                       "Lines join known waypoints and are schematic. Drag to pan; zoom with the + and − buttons, a pinch, "
+                       "or Ctrl and the mouse wheel (the wheel alone scrolls the page). Where features crowd, a "
+                       "click lists them all.",
                        ("border_crossings", "pipelines", "corridors"),
                        html.Div([_graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"),
-                                 map_legend(ds)]), Id.BORDER_MAP, cls="map-panel"),
+                                 map_legend(ds, key_id=Id.MAP_KEY)]), Id.BORDER_MAP, cls="map-panel"),
                 html.Div([
                     html.Div([
                         html.Label("Find a crossing, pipeline, corridor, project or event", htmlFor=Id.FIND,

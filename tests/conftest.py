@@ -97,7 +97,7 @@ def make_page(browser, server_url):
         page = context.new_page()
         watch = PageWatch(page, server_url)
         watches.append(watch)
-        page.goto(server_url + "/" + query, wait_until="networkidle")
+        page.goto(server_url + "/" + query, wait_until="networkidle", timeout=60000)
         page.wait_for_selector(ready, timeout=20000)
         return watch
 
