@@ -139,3 +139,14 @@ def test_selection_out_of_view_is_brought_into_view(make_page, ds):
         const a = sub.projection.invert([r.left - f.left, 0]), b = sub.projection.invert([r.right - f.left, 0]);
         return a[0] <= lon && lon <= b[0]; }}"""
     page.wait_for_function(visible, arg=lon, timeout=10000)
+
+
+def test_oil_to_china_can_be_followed_from_atyrau(make_page, ds):
+    system = ds.pipelines.query("system == 'kazakhstan-china-oil'")["pipeline_id"]
+    names = {n for pid in system if pid in ds.routes for n in ds.routes[pid].names}
+    assert {"Atyrau", "Atasu", "Alashankou"} <= names and any(n.startswith("Kenkiyak") for n in names)
+    page = make_page("?sector=oil").page
+    lons = page.evaluate(f"""() => {GD}._fullData.filter(t => t.name === 'Oil pipeline' && t.visible === true)
+        .flatMap(t => t.lon).filter(v => v !== null)""")
+    atyrau = ds.routes["kcop-atyrau-kenkiyak"].lons[0]
+    assert min(lons) == atyrau and max(lons) > 82  # from the Caspian to the Chinese border
