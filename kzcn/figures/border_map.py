@@ -187,33 +187,32 @@ def _crossing_trace(ds: Dataset, state: ViewState) -> dict:
     ]
     operating = [status_group(s) == "operating" for s in frame["status"]]
     return _geo(
-        lon=lon.tolist(), lat=lat.tolist(), mode="markers", name="Crossing point",
+        lon=lon.tolist(), lat=lat.tolist(), mode="markers+text", name="Crossing point",
+        text=_place_labels(frame, lon, lat), textposition="middle left",
+        textfont={"family": FONT, "size": 13, "color": INK, "weight": 600, "shadow": "1px 1px 2px white"},
         marker={"size": size.tolist(), "symbol": [marker_symbol("diamond", s) for s in frame["status"]],
                 "color": [CROSSING_FILL if on else CROSSING_EDGE for on in operating],
                 "line": {"color": CROSSING_EDGE, "width": 2}},
-        customdata=frame["crossing_id"].tolist(), text=hover, hovertemplate="%{text}<extra></extra>",
+        customdata=frame["crossing_id"].tolist(), hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
     )
 
 
-def _crossing_labels(ds: Dataset, state: ViewState) -> dict:
-    """One name per crossing place (Khorgos, Dostyk, Bakhty …), however many crossings share it."""
-    frame = _crossing_frame(ds, state)
-    frame = frame[~frame["modes"].str.contains("pipeline")]
-    places: dict[str, list] = {}
-    for r in frame.itertuples(index=False):
-        places.setdefault(crossing_place(r.name), []).append(((r.lon_kz + r.lon_cn) / 2, (r.lat_kz + r.lat_cn) / 2))
-    # Two places closer than this would print one label over the other; the first listed keeps it.
-    kept: dict[str, tuple[float, float]] = {}
-    for name, points in places.items():
-        lon = sum(p[0] for p in points) / len(points)
-        lat = sum(p[1] for p in points) / len(points)
-        if all(abs(lon - x) + abs(lat - y) > 0.35 for x, y in kept.values()):
-            kept[name] = (lon, lat)
-    return _geo(
-        lon=[p[0] for p in kept.values()], lat=[p[1] for p in kept.values()], text=list(kept),
-        mode="text", textposition="middle left", name="Crossing names", hoverinfo="skip", showlegend=False,
-        textfont={"family": FONT, "size": 13, "color": INK, "weight": 600, "shadow": "1px 1px 2px white"},
-    )
+def _place_labels(frame: pd.DataFrame, lon: pd.Series, lat: pd.Series) -> list[str]:
+    """One name per crossing place (Khorgos, Dostyk, Bakhty …), however many crossings share it: the
+    first crossing drawn there carries it, the others none, so labels never print over each other."""
+    kept: list[tuple[float, float]] = []
+    seen: set[str] = set()
+    labels = []
+    for name, modes, x, y in zip(frame["name"], frame["modes"], lon, lat, strict=True):
+        place = crossing_place(name)
+        near = any(abs(x - a) + abs(y - b) < 0.35 for a, b in kept)
+        if "pipeline" in modes or place in seen or near:
+            labels.append("")
+            continue
+        seen.add(place)
+        kept.append((x, y))
+        labels.append(place)
+    return labels
 
 
 def _project_traces(ds: Dataset, state: ViewState) -> list[dict]:
@@ -247,7 +246,7 @@ def _project_traces(ds: Dataset, state: ViewState) -> list[dict]:
 def feature_traces(ds: Dataset, state: ViewState) -> list[dict]:
     """The traces a filter change redraws, always the same number and order for one dataset."""
     return [*_corridor_traces(ds, state), *_pipeline_traces(ds, state), _crossing_trace(ds, state),
-            *_project_traces(ds, state), _crossing_labels(ds, state)]
+            *_project_traces(ds, state)]
 
 
 def feature_location(ds: Dataset, fid: str | None) -> tuple[list, list]:
