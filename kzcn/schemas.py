@@ -225,6 +225,24 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "related_ids": _text(required=False, checks=[ID_LIST]),
         "source_ids": _sources(),
     }),
+    # Context for the map (scripts/build_context.py): towns and cities from GeoNames, never features.
+    "places": _schema({
+        "place_id": _text(checks=[SLUG], unique=True),
+        "name": _text(),
+        # Blank where GeoNames gives no name in that language (data/geo/context_meta.json lists them).
+        "name_ru": _text(required=False),
+        "name_kk": _text(required=False),
+        "name_zh": _text(required=False),
+        "country": _text(checks=[Check.str_matches(r"^[A-Z]{2}$")]),
+        "lat": _num(LAT, nullable=False),
+        "lon": _num(LON, nullable=False),
+        # 1 capital or metropolis, 2 city, 3 town: marker size and the zoom at which the name shows.
+        "rank": Column("Int64", [Check.isin((1, 2, 3))], nullable=False, coerce=True),
+        "population": _num(NON_NEGATIVE),
+        "geonames_id": Column("Int64", [Check.gt(0)], nullable=True, coerce=True),
+        "geonames_name": _text(required=False),
+        "source_ids": _sources(),
+    }),
 }
 
 # The order tables load and are reported in; every file is data/<name>.csv.
@@ -243,6 +261,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "trade_annual": {"source_ids": "source"},
     "trade_products": {"source_ids": "source"},
     "events": {"source_ids": "source", "sectors": "sector", "related_ids": "feature"},
+    "places": {"source_ids": "source"},
 }
 
 __all__ = ["FLOW_MEASURES", "PROJECT_STATUS", "SCHEMAS", "STATUS", "TABLES", "REFERENCES", "pa"]

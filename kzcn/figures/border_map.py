@@ -17,6 +17,7 @@ from dash import Patch
 from shapely.geometry import MultiPolygon, Polygon
 
 from kzcn import filters
+from kzcn.figures import context
 from kzcn.figures.map_encoding import (corridor_kind, crossing_place, feature_index, line_colour, line_dash,
                                        marker_symbol, project_colour, sector_shapes)
 from kzcn.figures.style import (BORDER_COLOUR, CROSSING_EDGE, CROSSING_FILL, FONT, HIGHLIGHT, INK, MUTED,
@@ -41,15 +42,18 @@ def _rings(geom) -> tuple[list, list]:
     for poly in polys:
         if not isinstance(poly, Polygon):
             continue
-        for ring in [poly.exterior, *poly.interiors]:
-            xs, ys = ring.xy
-            lons += [*xs, None]
-            lats += [*ys, None]
+        # Outer rings only: plotly makes each gap-separated ring its own polygon, so a hole's
+        # counter-clockwise ring would fill the whole globe (Kazakhstan's one hole did).
+        xs, ys = poly.exterior.xy
+        lons += [*xs, None]
+        lats += [*ys, None]
     return lons, lats
 
 
 @functools.cache
-def _country_traces(ds: Dataset) -> tuple[go.Scattergeo, ...]:
+def _country_traces(ds: Dataset) -> tuple[go.Scattergeo | dict, ...]:
+    """The static base: countries, water, the border and every label (figures/context.py), in the
+    order they draw. Feature traces follow it, so a filter change never resends any of it."""
     countries = ds.countries
     context_lon: list = []
     context_lat: list = []
@@ -67,6 +71,7 @@ def _country_traces(ds: Dataset) -> tuple[go.Scattergeo, ...]:
         traces.append(go.Scattergeo(lon=lo, lat=la, mode="lines", fill="toself", fillcolor=fill,
                                     line={"color": "#8a8f99", "width": 1}, hoverinfo="skip",
                                     showlegend=False, name=name))
+    traces += context.water_traces(ds)
     border_lon: list = []
     border_lat: list = []
     for geom in ds.border:
@@ -79,10 +84,10 @@ def _country_traces(ds: Dataset) -> tuple[go.Scattergeo, ...]:
         lon=border_lon, lat=border_lat, mode="lines", line={"color": BORDER_COLOUR, "width": 4},
         name=f"Kazakhstan–China border ({km:,.0f} km)", hoverinfo="skip", legendrank=1))
     traces.append(go.Scattergeo(
-        lon=[67.5, 87.0, 95.0, 62.0], lat=[48.3, 40.2, 47.6, 39.6],  # label spots, inside the default view
-        text=["KAZAKHSTAN", "CHINA", "MONGOLIA", "UZBEKISTAN"], mode="text", hoverinfo="skip",
-        textfont={"family": FONT, "size": [20, 20, 13, 13], "color": [INK, INK, MUTED, MUTED]},
-        showlegend=False))
+        lon=[67.5, 87.0], lat=[48.3, 40.2],  # label spots, inside the default view
+        text=["KAZAKHSTAN", "CHINA"], mode="text", hoverinfo="skip",
+        textfont={"family": FONT, "size": 20, "color": INK}, showlegend=False))
+    traces += context.label_traces(ds)  # the neighbours' names now come with the other labels
     return tuple(traces)
 
 
