@@ -44,7 +44,8 @@ def _present(ds: Dataset, state: ViewState) -> dict:
     pipes = pipes[pipes["pipeline_id"].isin(drawn)]
     corridors = filters.corridors(ds, state)
     corridors = corridors[corridors["corridor_id"].isin(drawn)]
-    crossings = filters.crossings(ds, state).dropna(subset=["lat_kz", "lat_cn"])
+    crossings = filters.crossings(ds, state)
+    crossings = crossings[crossings["lat_kz"].notna() | crossings["lat_cn"].notna()]
     statuses = {status_group(s) for frame in (projects, pipes, corridors, crossings) for s in frame["status"]}
     return {"projects": projects, "pipes": pipes, "corridors": corridors, "crossings": crossings,
             "statuses": statuses, "lines": len(pipes) + len(corridors) > 0}

@@ -174,13 +174,21 @@ def _corridor_traces(ds: Dataset, state: ViewState) -> list[dict]:
 
 
 def _crossing_frame(ds: Dataset, state: ViewState) -> pd.DataFrame:
-    return filters.crossings(ds, state).dropna(subset=["lat_kz", "lon_kz", "lat_cn", "lon_cn"])
+    """Crossings with at least one placed post. Where both posts are placed the marker sits between
+    them, on the line; where only one side publishes a position (Jeminay), at that post."""
+    frame = filters.crossings(ds, state)
+    return frame[frame[["lat_kz", "lon_kz"]].notna().all(axis=1) | frame[["lat_cn", "lon_cn"]].notna().all(axis=1)]
+
+
+def _crossing_position(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    lat = frame[["lat_kz", "lat_cn"]].mean(axis=1, skipna=True)
+    lon = frame[["lon_kz", "lon_cn"]].mean(axis=1, skipna=True)
+    return lon, lat
 
 
 def _crossing_trace(ds: Dataset, state: ViewState) -> dict:
     frame = _crossing_frame(ds, state)
-    lat = (frame["lat_kz"] + frame["lat_cn"]) / 2
-    lon = (frame["lon_kz"] + frame["lon_cn"]) / 2
+    lon, lat = _crossing_position(frame)
     tonnes = frame["throughput"].where(frame["throughput_unit"].isin(("mt", "mt/y")))
     size = 14 + 16 * (tonnes / tonnes.max()).fillna(0) if tonnes.notna().any() else pd.Series(14, frame.index)
     hover = [
@@ -261,12 +269,15 @@ def feature_location(ds: Dataset, fid: str | None) -> tuple[list, list]:
     if fid in ds.routes:
         route = ds.routes[fid]
         return list(route.lons), list(route.lats)
-    for frame, key, lat, lon in ((ds.projects, "project_id", "lat", "lon"),
-                                 (ds.events, "event_id", "lat", "lon"),
-                                 (ds.border_crossings, "crossing_id", "lat_kz", "lon_kz")):
+    for frame, key, lat, lon in ((ds.projects, "project_id", "lat", "lon"), (ds.events, "event_id", "lat", "lon")):
         hit = frame[frame[key] == fid]
         if len(hit) and pd.notna(hit[lat].iloc[0]):
             return [float(hit[lon].iloc[0])], [float(hit[lat].iloc[0])]
+    crossing = _crossing_frame(ds, ViewState())
+    crossing = crossing[crossing["crossing_id"] == fid]
+    if len(crossing):
+        lon, lat = _crossing_position(crossing)
+        return [float(lon.iloc[0])], [float(lat.iloc[0])]
     systems = ds.pipelines[ds.pipelines["system"] == fid]
     lons: list = []
     lats: list = []
