@@ -40,6 +40,12 @@ CAPACITY_UNITS = (
 CURRENCIES = ("USD", "CNY", "KZT", "EUR")
 REPORTERS = ("china-customs", "kazakhstan-stats", "unattributed")
 TRADE_FLOWS = ("turnover", "kz-exports", "kz-imports")
+# Kazakhstan's partners in kz_trade_partners.csv; `world` is the total of all partners.
+PARTNERS = ("china", "russia", "eu", "world")
+PERIOD = Check.str_matches(r"^(year|\d{4}-\d{2}\.\.\d{2})$")
+# Harmonized System codes: a 2-digit chapter, a 4-digit heading or a chapter range (01-24), several
+# joined by ';' where a source's group spans more than one (data/README.md gives the mapping).
+HS_CODES = Check.str_matches(r"^\d{2}(\d{2}|-\d{2})?(;\d{2}(\d{2}|-\d{2})?)*$")
 
 
 def _text(required: bool = True, **kw) -> Column:
@@ -193,17 +199,29 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "reporter": _text(checks=[Check.isin(REPORTERS)]),
         "flow": _text(checks=[Check.isin(TRADE_FLOWS)]),
         "value_usd_mn": _num(NON_NEGATIVE, nullable=False),
-        "period": _text(checks=[Check.str_matches(r"^(year|\d{4}-\d{2}\.\.\d{2})$")]),
+        "period": _text(checks=[PERIOD]),
         "estimate": Column(bool, coerce=True),
         "notes": _text(required=False),
         "source_ids": _sources(),
     }),
+    # Kazakhstan's trade with its main partners as Kazakhstan's statistics publish it, so that a
+    # partner's share is computed from the same page's world total. Two pages for one figure: two rows.
+    "kz_trade_partners": _schema({
+        "year": _year(nullable=False),
+        "partner": _text(checks=[Check.isin(PARTNERS)]),
+        "flow": _text(checks=[Check.isin(TRADE_FLOWS)]),
+        "value_usd_mn": _num(NON_NEGATIVE, nullable=False),
+        "period": _text(checks=[PERIOD]),
+        "estimate": Column(bool, coerce=True),
+        "notes": _text(required=False),
+        "source_ids": _sources(),
+    }, unique=["year", "partner", "flow", "period", "source_ids"]),
     "trade_products": _schema({
         "year": _year(nullable=False),
         "reporter": _text(checks=[Check.isin(REPORTERS)]),
         "flow": _text(checks=[Check.isin(TRADE_FLOWS)]),
         "product_group": _text(),
-        "hs_code": _text(required=False),
+        "hs_code": _text(checks=[HS_CODES]),
         "value_usd_mn": _num(NON_NEGATIVE),
         "share_pct": _num(Check.in_range(0, 100)),
         "notes": _text(required=False),
@@ -259,6 +277,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "corridors": {"source_ids": "source", "sector": "sector"},
     "projects": {"source_ids": "source", "sector": "sector"},
     "trade_annual": {"source_ids": "source"},
+    "kz_trade_partners": {"source_ids": "source"},
     "trade_products": {"source_ids": "source"},
     "events": {"source_ids": "source", "sectors": "sector", "related_ids": "feature"},
     "places": {"source_ids": "source"},

@@ -19,6 +19,7 @@ import pandas as pd
 from kzcn.briefing import Briefing, Known
 from kzcn.briefing import read as read_briefing
 from kzcn.context import read as read_context
+from kzcn.provenance import check_provenance
 from kzcn.schemas import SCHEMAS, TABLES
 from kzcn.validate import (DataError, Problem, check_geography, check_references, check_schema, coerce,
                            feature_ids)
@@ -49,6 +50,7 @@ class Dataset:
     corridors: pd.DataFrame
     projects: pd.DataFrame
     trade_annual: pd.DataFrame
+    kz_trade_partners: pd.DataFrame
     trade_products: pd.DataFrame
     events: pd.DataFrame
     places: pd.DataFrame  # map context: cities and towns, with names in four languages
@@ -132,7 +134,7 @@ def load(data_dir: str | Path = DATA_DIR) -> Dataset:
     if problems:
         raise DataError(problems)
     countries, border, meta = _read_geo(data_dir)
-    problems = check_references(frames) + check_geography(frames, countries, border)
+    problems = check_references(frames) + check_provenance(frames) + check_geography(frames, countries, border)
     if problems:
         raise DataError(problems)
     briefing, problems = read_briefing(data_dir / "briefing.json", _known(frames))
@@ -166,7 +168,7 @@ def summary(ds: Dataset) -> pd.DataFrame:
     """Rows per table and the years each covers, for the page's data note and the README."""
     year_cols = {"border_crossings": "year_opened", "crossing_flows": "year", "pipelines": "commissioned_year", "capacity_history": "year",
                  "energy_flows": "year", "corridors": "opened_year", "projects": "start_year",
-                 "trade_annual": "year", "trade_products": "year"}
+                 "trade_annual": "year", "kz_trade_partners": "year", "trade_products": "year"}
     rows = []
     for name in TABLES:
         frame = ds.table(name)
