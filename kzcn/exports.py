@@ -33,7 +33,8 @@ def describe(ds: Dataset, state: ViewState) -> str:
     start, end = filters.year_bounds(ds, state)
     sectors = ",".join(state.sectors) or "all"
     themes = ",".join(state.themes) or "all"
-    return f"sector={sectors}; theme={themes}; years {start}-{end}"
+    meaning = "" if filters.full_window(ds, state) else f" ({state.year_meaning} in the window)"
+    return f"sector={sectors}; theme={themes}; years {start}-{end}{meaning}"
 
 
 def to_csv(ds: Dataset, table: str, state: ViewState, today: date | None = None) -> str:

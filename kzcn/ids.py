@@ -34,6 +34,9 @@ class Id(StrEnum):
     FIND = "find-feature"
     PLAY = "play-years"
     PLAY_TIMER = "play-timer"
+    YEAR_MEANING = "year-meaning"
+    CITE = "cite-view"
+    CITE_TEXT = "cite-text"
 
 
 CSV_BUTTON = "csv-download"
