@@ -50,6 +50,7 @@ class Dataset:
     trade_annual: pd.DataFrame
     trade_products: pd.DataFrame
     events: pd.DataFrame
+    place_names: pd.DataFrame
     countries: gpd.GeoDataFrame
     border: gpd.GeoSeries
     geo_meta: dict

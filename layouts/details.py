@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from kzcn.names import aliases
 from kzcn.tables import Dataset
 from layouts.sources import source_list, split_ids
 
@@ -161,12 +162,21 @@ def details(ds: Dataset, fid: str | None) -> list:
 
 
 def find_options(ds: Dataset) -> list[dict]:
-    """Every selectable feature by name, for the search box: kind first, so a student sees what it is."""
+    """Every selectable feature by name, for the search box: kind first, so a student sees what it is.
+
+    `search` holds the other spellings (kzcn/names.py), so "Qorgas", "Хоргос", "Қорғас" or "霍尔果斯" find
+    Khorgos; the Kazakh and Chinese names stored for a crossing are searchable too."""
     options = []
     for table, key, kind in KINDS:
         frame = ds.table(table)
         names = frame["title"] if kind == "Event" else frame["name"]
-        for fid, name in zip(frame[key], names, strict=True):
+        local = frame[["name_kz", "name_cn"]] if kind == "Border crossing" else None
+        for i, (fid, name) in enumerate(zip(frame[key], names, strict=True)):
             label = f"{kind}: {name}" + (f" ({fid[2:6]})" if kind == "Event" else "")
-            options.append({"label": label, "value": fid})
+            others = [] if local is None else [x for x in local.iloc[i] if isinstance(x, str)]
+            spellings = [*others, *aliases(ds, name, *others)]
+            option = {"label": label, "value": fid}
+            if spellings:
+                option["search"] = " ".join(dict.fromkeys(spellings))
+            options.append(option)
     return sorted(options, key=lambda o: o["label"])

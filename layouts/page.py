@@ -168,7 +168,7 @@ def page(ds: Dataset) -> html.Div:
                     html.Div([
                         html.Label("Find a crossing, pipeline, corridor, project or event", htmlFor=Id.FIND,
                                    id="find-label"),
-                        dcc.Dropdown(id=Id.FIND, options=find_options(ds), placeholder="Type a name…",
+                        dcc.Dropdown(id=Id.FIND, options=find_options(ds), placeholder="Type a name…", maxHeight=360,
                                      clearable=True, searchable=True),
                     ], className="panel find-panel", role="search", **{"aria-labelledby": "find-label"}),
                     html.Section(id=Id.SCENE_PANEL, className="panel scene-panel",
