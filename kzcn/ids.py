@@ -37,6 +37,7 @@ class Id(StrEnum):
     YEAR_MEANING = "year-meaning"
     CITE = "cite-view"
     CITE_TEXT = "cite-text"
+    CITE_OPEN = "cite-open"
 
 
 CSV_BUTTON = "csv-download"

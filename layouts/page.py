@@ -16,6 +16,7 @@ from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.ids import Id, csv_button
 from kzcn.tables import Dataset, summary
 from kzcn.urlstate import DEFAULT_YEAR_MEANING, ViewState
+from layouts.cite import cite_panel
 from layouts.details import details, find_options
 from layouts.legend import map_legend
 from layouts.sources import source_label, split_ids
@@ -92,7 +93,8 @@ def controls(ds: Dataset) -> html.Section:
             html.Button("Reset filters", id=Id.RESET_FILTERS, n_clicks=0, className="reset"),
         ], className="control-buttons"),
         dcc.Interval(id=Id.PLAY_TIMER, interval=1200, disabled=True),
-        html.P(id=Id.VIEW_SUMMARY, className="view-summary", **{"aria-live": "polite"}),
+        html.Div([html.P(id=Id.VIEW_SUMMARY, className="view-summary", **{"aria-live": "polite"}), cite_panel(ds)],
+                 className="summary-row"),
     ], className="controls", **{"aria-label": "Filters"})
 
 
