@@ -221,6 +221,22 @@ def test_find_spellings_are_cited_or_stored(ds):
 
 # ---------------------------------------------------------------- the page, as a student uses it
 
+@pytest.fixture(scope="module")
+def warm_server(browser, server_url):
+    """Load the page once with a long timeout: the test server compresses each script at its first
+    request (seconds for plotly.js at best brotli), and on a busy machine the first page load of a run
+    otherwise overruns make_page's 30 s."""
+    context = browser.new_context()
+    context.new_page().goto(server_url + "/", wait_until="networkidle", timeout=240000)
+    context.close()
+    return server_url
+
+
+@pytest.fixture
+def student_page(warm_server, make_page):
+    return make_page
+
+
 def _page_text_and_hover(page) -> str:
     return page.evaluate("""() => document.body.innerText + ' ' + [...document.querySelectorAll('.js-plotly-plot')]
         .flatMap(g => (g.data || []).flatMap(t => [].concat(t.text || [], t.hovertext || [], t.hovertemplate || [])))
@@ -228,8 +244,8 @@ def _page_text_and_hover(page) -> str:
 
 
 @pytest.mark.parametrize("width,height", [(1280, 720), (1920, 1080)])
-def test_student_view_has_plain_years_and_readable_columns(make_page, width, height):
-    page = make_page("?select=khorgos-nurzholy-road", width=width, height=height).page
+def test_student_view_has_plain_years_and_readable_columns(student_page, width, height):
+    page = student_page("?select=khorgos-nurzholy-road", width=width, height=height).page
     page.wait_for_selector("#details-panel .panel-title", timeout=15000)
     screenshot(page, f"student-{width}")
     text = _page_text_and_hover(page)
@@ -249,8 +265,8 @@ def test_student_view_has_plain_years_and_readable_columns(make_page, width, hei
     assert "active in these years" in page.inner_text(".control-years")
 
 
-def test_sector_dropdown_shows_more_than_two_options(make_page):
-    page = make_page(width=1280, height=720).page
+def test_sector_dropdown_shows_more_than_two_options(student_page):
+    page = student_page(width=1280, height=720).page
     page.click("#sector-filter")
     page.wait_for_selector(".dash-dropdown-content .dash-dropdown-option", timeout=5000)
     visible = page.evaluate("""() => { const box = document.querySelector('.dash-dropdown-content .dash-dropdown-options')
@@ -260,26 +276,27 @@ def test_sector_dropdown_shows_more_than_two_options(make_page):
     assert visible > 2
 
 
-def test_enter_applies_a_typed_year(make_page):
-    page = make_page(width=1280, height=720).page
+def test_enter_applies_a_typed_year(student_page):
+    page = student_page(width=1280, height=720).page
     box = page.locator("#year-range input").first
     box.click()
     box.fill("2015")
     box.press("Enter")
     page.wait_for_function("() => location.search.includes('from=2015')", timeout=10000)
-    assert "2015" in page.inner_text("#view-summary")
+    page.wait_for_function("() => document.querySelector('#view-summary').innerText.includes('2015–')",
+                           timeout=10000)
 
 
-def test_year_meaning_control_writes_the_url(make_page):
-    page = make_page("?theme=energy&from=2015", width=1280, height=720).page
+def test_year_meaning_control_writes_the_url(student_page):
+    page = student_page("?theme=energy&from=2015", width=1280, height=720).page
     page.get_by_text("started in them").click()
     page.wait_for_function("() => location.search.includes('years=started')", timeout=10000)
     page.wait_for_function("() => document.querySelector('#view-summary').innerText.includes('started in 2015')",
                            timeout=10000)
 
 
-def test_find_answers_to_each_spelling(make_page, ds):
-    page = make_page(width=1280, height=720).page
+def test_find_answers_to_each_spelling(student_page, ds):
+    page = student_page(width=1280, height=720).page
     name = ds.border_crossings.set_index("crossing_id").loc["khorgos-nurzholy-road", "name"]
     for spelling in SPELLINGS:
         page.click("#find-feature")
@@ -294,8 +311,8 @@ def test_find_answers_to_each_spelling(make_page, ds):
     page.wait_for_function("() => location.search.includes('select=khorgos-nurzholy-road')", timeout=10000)
 
 
-def test_empty_view_explains_and_clears(make_page):
-    page = make_page("?sector=uranium&theme=connectivity", width=1280, height=720).page
+def test_empty_view_explains_and_clears(student_page):
+    page = student_page("?sector=uranium&theme=connectivity", width=1280, height=720).page
     page.wait_for_selector("#view-summary .summary-empty", timeout=10000)
     text = page.inner_text("#view-summary")
     assert "Uranium" in text and "Connectivity" in text
@@ -307,9 +324,9 @@ def test_empty_view_explains_and_clears(make_page):
     assert "sector=uranium" in page.url
 
 
-def test_citation_carries_the_current_link(make_page):
+def test_citation_carries_the_current_link(student_page):
     query = "?sector=oil,gas&theme=energy&from=2013&to=2024&years=started&select=khorgos-nurzholy-road"
-    page = make_page(query, width=1920, height=1080).page
+    page = student_page(query, width=1920, height=1080).page
     page.click(".cite-summary")
     page.wait_for_function("(u) => document.querySelector('#cite-apa').innerText.includes(u)", arg=page.url,
                            timeout=10000)
@@ -322,8 +339,8 @@ def test_citation_carries_the_current_link(make_page):
 
 
 @pytest.mark.parametrize("width,height,graph", [(1280, 720, "trade-chart"), (1920, 1080, "border-map")])
-def test_png_export_is_twice_the_graph(make_page, width, height, graph, tmp_path):
-    page = make_page("?sector=oil,gas&theme=energy&from=2013&to=2024", width=width, height=height).page
+def test_png_export_is_twice_the_graph(student_page, width, height, graph, tmp_path):
+    page = student_page("?sector=oil,gas&theme=energy&from=2013&to=2024", width=width, height=height).page
     page.wait_for_selector(f"#{graph} .js-plotly-plot .main-svg", timeout=15000)
     size = page.evaluate(f"() => {{ const g = document.querySelector('#{graph} .js-plotly-plot');"
                          "return [g.clientWidth, g.clientHeight]; }")
@@ -336,8 +353,8 @@ def test_png_export_is_twice_the_graph(make_page, width, height, graph, tmp_path
     assert struct.unpack(">II", head[16:24]) == (2 * size[0], 2 * size[1])
 
 
-def test_filters_ride_along_for_the_export_subtitle(make_page, ds):
-    page = make_page("?sector=oil&from=2013", width=1280, height=720).page
+def test_filters_ride_along_for_the_export_subtitle(student_page, ds):
+    page = student_page("?sector=oil&from=2013", width=1280, height=720).page
     page.wait_for_function("() => document.querySelector('#view-summary .summary-filters')", timeout=10000)
     words = page.get_attribute("#view-summary .summary-filters", "data-filters")
     assert words == viewtext.describe(ds, ViewState(sectors=("oil",), year_from=2013))
