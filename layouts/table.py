@@ -23,12 +23,14 @@ def project_columns() -> list[dict]:
          "maxWidth": 100},
         # A value stays in the currency its source published; sorting ranks it only against values in the
         # same currency (assets/table-sort.js). The US$ column holds only figures a source gave in dollars.
-        {"field": "value", "headerName": "Value (millions)", "minWidth": 120, "filter": "agNumberColumnFilter",
+        {"field": "value", "headerName": "Value (m)", "minWidth": 110, "filter": "agNumberColumnFilter",
+         "wrapHeaderText": True, "autoHeaderHeight": True,
          "type": "rightAligned", "valueFormatter": {"function": NUMBER},
          "comparator": {"function": "valueWithinCurrency"},
-         "headerTooltip": "As published, in the currency beside it; sorted within each currency"},
-        {"field": "currency", "headerName": "Currency", "minWidth": 96, "maxWidth": 110},
+         "headerTooltip": "Millions, as published, in the currency beside it; sorted within each currency"},
+        {"field": "currency", "headerName": "Currency", "minWidth": 110, "maxWidth": 120},
         {"field": "value_usd", "headerName": "US$ m (as published)", "minWidth": 120, "filter": "agNumberColumnFilter",
+         "wrapHeaderText": True, "autoHeaderHeight": True,
          "type": "rightAligned", "valueFormatter": {"function": NUMBER},
          "headerTooltip": "Only where the source itself gives US dollars; never converted here"},
         {"field": "location_name", "headerName": "Location", "minWidth": 140},
