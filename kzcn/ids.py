@@ -37,6 +37,10 @@ class Id(StrEnum):
     MAP_KEY = "map-key"
     MAP_FOCUS = "map-focus"
     MAP_FOCUS_DONE = "map-focus-done"
+    YEAR_MEANING = "year-meaning"
+    CITE = "cite-view"
+    CITE_TEXT = "cite-text"
+    CITE_OPEN = "cite-open"
 
 
 CSV_BUTTON = "csv-download"

@@ -261,6 +261,14 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "geonames_name": _text(required=False),
         "source_ids": _sources(),
     }),
+    # Other spellings of a place, for Find: a feature whose name, Kazakh name or Chinese name contains
+    # one of `match` is also found by each of `variants` (each list `;`-separated, as its sources give them).
+    "place_names": _schema({
+        "place": _text(checks=[SLUG], unique=True),
+        "match": _text(),
+        "variants": _text(),
+        "source_ids": _sources(),
+    }),
 }
 
 # The order tables load and are reported in; every file is data/<name>.csv.
@@ -281,6 +289,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "trade_products": {"source_ids": "source"},
     "events": {"source_ids": "source", "sectors": "sector", "related_ids": "feature"},
     "places": {"source_ids": "source"},
+    "place_names": {"source_ids": "source"},
 }
 
 __all__ = ["FLOW_MEASURES", "PROJECT_STATUS", "SCHEMAS", "STATUS", "TABLES", "REFERENCES", "pa"]

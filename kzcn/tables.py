@@ -54,6 +54,7 @@ class Dataset:
     trade_products: pd.DataFrame
     events: pd.DataFrame
     places: pd.DataFrame  # map context: cities and towns, with names in four languages
+    place_names: pd.DataFrame
     countries: gpd.GeoDataFrame
     border: gpd.GeoSeries
     geo_meta: dict

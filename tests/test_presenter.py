@@ -93,7 +93,7 @@ def test_png_and_svg_downloads_are_images_of_the_chart(make_page):
     data = open(info.value.path(), "rb").read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
-    assert (width, height) == (round(box["width"]), round(box["height"]))
+    assert (width, height) == (2 * round(box["width"]), 2 * round(box["height"]))  # PNGs at twice the screen size
     with page.expect_download() as info:
         page.click(".map-panel .export-image[data-format='svg']")
     svg = open(info.value.path(), encoding="utf-8").read()
