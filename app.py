@@ -38,8 +38,6 @@ def create_app(warm_static: bool = True) -> Dash:
     app.server.config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
     Compress(app.server)
     static_compression.install(app.server)  # registered after Compress, so it runs first
-    if warm_static:
-        static_compression.warm(app)
 
     @app.server.after_request
     def _headers(response):
@@ -48,6 +46,10 @@ def create_app(warm_static: bool = True) -> Dash:
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
+    # Last: the warming thread's first request closes Flask's setup, and any hook registered after it
+    # raises (seen on a loaded machine, where the thread won the race and start-up failed).
+    if warm_static:
+        static_compression.warm(app)
     return app
 
 

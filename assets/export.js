@@ -20,6 +20,29 @@
     return lines;
   }
 
+  // Plotly draws an annotation on one line however long it is: break it at spaces to fit `width` px.
+  function wrap(text, width, fontSize) {
+    const perLine = Math.max(20, Math.floor(width / (fontSize * 0.56)));
+    const lines = [];
+    let line = "";
+    text.split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > perLine) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? line + " " + word : word;
+      }
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  // The filters in force, as the summary under the controls words them (callbacks/views.py).
+  function filtersText() {
+    const node = document.querySelector("#view-summary .summary-filters");
+    return node && node.dataset.filters ? "Filters: " + node.dataset.filters : "";
+  }
+
   function exportGraph(button) {
     const holder = document.getElementById(button.dataset.graph);
     const gd = holder && holder.querySelector(".js-plotly-plot");
@@ -30,14 +53,20 @@
     const layout = JSON.parse(JSON.stringify(gd.layout));
     const margin = Object.assign({l: 40, r: 20, t: 20, b: 40}, layout.margin || {});
     const key = button.dataset.graph === "border-map" ? keyLines(holder) : [];
-    margin.t += 46;
-    margin.b += 34 + 17 * key.length;
+    const subtitle = wrap(filtersText(), width - 24, 13);
+    const source = wrap(button.dataset.source || "", width - 24, 11);
+    margin.t += 44 + 17 * subtitle.length;
+    margin.b += 20 + 15 * source.length + 17 * key.length;
     layout.margin = margin;
-    layout.title = {text: button.dataset.title, x: 0.01, xanchor: "left", y: 0.985, yanchor: "top",
-                    font: {size: 20}};
+    // Title and subtitle sit at the top of the image (container coordinates), above any legend.
+    layout.title = {text: button.dataset.title, x: 12 / width, xanchor: "left", xref: "container",
+                    y: 1 - 10 / height, yanchor: "top", yref: "container", font: {size: 20},
+                    subtitle: {text: subtitle.join("<br>"), font: {size: 13, color: "#1d2330"}}};
+    // The source line starts at the image's left edge, not the plot's, and wraps to the image's width.
     layout.annotations = (layout.annotations || []).concat([{
-      text: button.dataset.source, xref: "paper", yref: "paper", x: 0, y: 0, xanchor: "left",
-      yanchor: "top", yshift: -margin.b + 22, showarrow: false, font: {size: 11, color: "#5b6475"},
+      text: source.join("<br>"), xref: "paper", yref: "paper", x: 0, y: 0, xanchor: "left", align: "left",
+      xshift: -margin.l + 12, yanchor: "bottom", yshift: -margin.b + 6, showarrow: false,
+      font: {size: 11, color: "#5b6475"},
     }]);
     if (key.length) {
       layout.annotations.push({
@@ -46,7 +75,9 @@
       });
     }
     const figure = {data: gd.data, layout: layout};
-    window.Plotly.toImage(figure, {format: format, width: width, height: height}).then(function (url) {
+    // Twice the on-screen size: sharp in a paper or on a slide (an SVG scales by itself).
+    const options = {format: format, width: width, height: height, scale: format === "png" ? 2 : 1};
+    window.Plotly.toImage(figure, options).then(function (url) {
       const a = document.createElement("a");
       a.href = url;
       a.download = button.dataset.filename + "." + format;

@@ -135,7 +135,7 @@ def browser_numbers(url: str) -> dict:
             times.append(page.evaluate(ELAPSED))
         out["filter_ms"] = times
 
-        # Map clicks: alternate between two project markers, time until the panel shows the new title.
+        # Map clicks on project markers that stand alone, time until the panel shows the new title.
         page.goto(url, wait_until="networkidle")
         page.wait_for_selector("#border-map .scattergeo .point")
         points = page.evaluate("""() => { const out = [];
@@ -145,7 +145,11 @@ def browser_numbers(url: str) -> dict:
                 if (t && t.legendgroup === 'projects') {
                     for (const p of g.querySelectorAll('.point')) { const r = p.getBoundingClientRect();
                         const x = r.x + r.width / 2, y = r.y + r.height / 2;
-                        if (r.width && x > f.left + 10 && x < f.right - 10 && y > f.top + 10 && y < f.bottom - 10)
+                        // Only points a click selects outright: a crowded one opens the chooser.
+                        const gd = document.querySelector('#border-map .js-plotly-plot');
+                        const g0 = gd.getBoundingClientRect();
+                        const alone = window.kzcn.featuresAt(gd, x - g0.left, y - g0.top).length === 1;
+                        if (r.width && alone && x > f.left + 10 && x < f.right - 10 && y > f.top + 10 && y < f.bottom - 10)
                             out.push({x: x, y: y}); }
                 }
             } return out; }""")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from callbacks import downloads, play, presenter, selection, state, trade_note, views
+from callbacks import cite, downloads, play, presenter, selection, state, trade_note, views
 
 
 def register_callbacks(app) -> None:
@@ -12,4 +12,5 @@ def register_callbacks(app) -> None:
     presenter.register(app)
     downloads.register(app)
     play.register(app)
+    cite.register(app)
     trade_note.register(app)

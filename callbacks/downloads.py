@@ -10,7 +10,7 @@ from kzcn.ids import CSV_BUTTON, Id
 from kzcn.tables import load
 
 
-def download(_clicks, sectors, themes, years):
+def download(_clicks, sectors, themes, years, meaning=None):
     trigger = ctx.triggered_id
     if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0]["value"]:
         return no_update
@@ -18,7 +18,7 @@ def download(_clicks, sectors, themes, years):
     if table not in exports.TABLES:
         return no_update
     ds = load()
-    state = from_controls(sectors, themes, years, None, vocabulary(ds))
+    state = from_controls(sectors, themes, years, None, vocabulary(ds), meaning)
     return dcc.send_string(exports.to_csv(ds, table, state), f"china-kazakhstan-{table}.csv", type="text/csv")
 
 
@@ -29,5 +29,6 @@ def register(app) -> None:
         State(Id.SECTOR_FILTER, "value"),
         State(Id.THEME_FILTER, "value"),
         State(Id.YEAR_RANGE, "value"),
+        State(Id.YEAR_MEANING, "value"),
         prevent_initial_call=True,
     )(download)

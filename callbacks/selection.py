@@ -7,9 +7,9 @@ table is one of its inputs, and a second callback writing it back would close a 
 
 from __future__ import annotations
 
-from dash import Input, Output, Patch
+from dash import ClientsideFunction, Input, Output, Patch
 
-from kzcn.figures.border_map import highlight_patch
+from kzcn.figures.border_map import feature_location, highlight_patch
 from kzcn.figures.charts import THEME_ORDER, timeline_marks
 from kzcn.ids import Id
 from kzcn.tables import load
@@ -30,7 +30,17 @@ def highlight(selected):
     fid = _valid(ds, selected)
     marks = Patch()
     marks["data"][len(THEME_ORDER)] = timeline_marks(ds, frozenset(related_ids_for(ds, fid))).to_plotly_json()
-    return highlight_patch(ds, fid), marks
+    return highlight_patch(ds, fid), marks, focus_box(ds, fid)
+
+
+def focus_box(ds, fid: str | None) -> dict | None:
+    """The lon/lat box of a selected feature, for assets/map_pick.js to bring it into view."""
+    lons, lats = feature_location(ds, fid)
+    lons = [x for x in lons if x is not None]
+    lats = [y for y in lats if y is not None]
+    if not lons:
+        return None
+    return {"id": fid, "lon": [min(lons), max(lons)], "lat": [min(lats), max(lats)]}
 
 
 def register(app) -> None:
@@ -42,6 +52,13 @@ def register(app) -> None:
     app.callback(
         Output(Id.BORDER_MAP, "figure", allow_duplicate=True),
         Output(Id.TIMELINE_CHART, "figure", allow_duplicate=True),
+        Output(Id.MAP_FOCUS, "data"),
         Input(Id.SELECTED, "data"),
         prevent_initial_call=True,
     )(highlight)
+    app.clientside_callback(
+        ClientsideFunction(namespace="map", function_name="focus"),
+        Output(Id.MAP_FOCUS_DONE, "data"),
+        Input(Id.MAP_FOCUS, "data"),
+        prevent_initial_call=True,
+    )

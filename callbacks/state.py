@@ -57,7 +57,7 @@ def selected_years(selected_data) -> tuple[int, int] | None:
     return (start, end) if start <= end else None
 
 
-def from_controls(sectors, themes, years, select, vocab: Vocabulary) -> ViewState:
+def from_controls(sectors, themes, years, select, vocab: Vocabulary, meaning=None) -> ViewState:
     """Read the controls' values defensively: anything unexpected is dropped, not trusted."""
     def slugs(values, allowed):
         if not isinstance(values, list):
@@ -70,8 +70,9 @@ def from_controls(sectors, themes, years, select, vocab: Vocabulary) -> ViewStat
         start = max(start, vocab.first_year)
         end = min(end, vocab.last_year)
     select = select if isinstance(select, str) and select in vocab.features else None
+    meaning = meaning if meaning in urlstate.YEAR_MEANINGS else urlstate.DEFAULT_YEAR_MEANING
     return ViewState(sectors=slugs(sectors, vocab.sectors), themes=slugs(themes, vocab.themes),
-                     year_from=start, year_to=end, select=select)
+                     year_from=start, year_to=end, select=select, year_meaning=meaning)
 
 
 def scene_view(ds: Dataset, state: ViewState) -> ViewState:
@@ -91,7 +92,7 @@ def next_state(trigger, trigger_value, search, controls: dict, vocab: Vocabulary
             return scene_view(ds, current)
         return current
     state = from_controls(controls.get("sectors"), controls.get("themes"), controls.get("years"),
-                          controls.get("selected"), vocab)
+                          controls.get("selected"), vocab, controls.get("meaning"))
     # Live filtering in presenter mode stays in presenter mode, on the same scene.
     state = replace(state, mode=current.mode, scene=current.scene)
     return _after(trigger, trigger_value, state, vocab)
@@ -99,8 +100,8 @@ def next_state(trigger, trigger_value, search, controls: dict, vocab: Vocabulary
 
 def _after(trigger, trigger_value, state: ViewState, vocab: Vocabulary) -> ViewState:
     if trigger == Id.RESET_FILTERS:
-        return ViewState(select=state.select, mode=state.mode, scene=state.scene)
-    if trigger in (Id.BORDER_MAP, Id.TIMELINE_CHART, Id.ENERGY_CHART, Id.TRADE_CHART + ".click"):
+        return ViewState(select=state.select, mode=state.mode, scene=state.scene, year_meaning=state.year_meaning)
+    if trigger in (Id.TIMELINE_CHART, Id.ENERGY_CHART, Id.TRADE_CHART + ".click"):
         fid = clicked_feature(trigger_value)
         return replace(state, select=fid) if fid in vocab.features else state
     if trigger == Id.FIND:
@@ -121,7 +122,7 @@ def _notice(notices: tuple[str, ...]):
     return [html.Strong("Some of the link was ignored: "), " ".join(notices)], False
 
 
-def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trade_click, energy_click, rows,
+def sync(search, sectors, themes, years, meaning, _reset, timeline_click, trade_click, energy_click, rows,
          trade_selection, _found, selected):
     ds = load()
     vocab = vocabulary(ds)
@@ -130,7 +131,7 @@ def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trad
     if trigger == Id.TRADE_CHART and prop.endswith("clickData"):
         trigger = Id.TRADE_CHART + ".click"
     value = ctx.triggered[0]["value"] if ctx.triggered else None
-    controls = {"sectors": sectors, "themes": themes, "years": years, "selected": selected}
+    controls = {"sectors": sectors, "themes": themes, "years": years, "selected": selected, "meaning": meaning}
     state = next_state(trigger, value, search, controls, vocab, ds)
 
     first, last = vocab.first_year, vocab.last_year
@@ -153,6 +154,7 @@ def sync(search, sectors, themes, years, _reset, map_click, timeline_click, trad
         changed(list(state.sectors), sectors or []),
         changed(list(state.themes), themes or []),
         changed(new_years, years),
+        changed(state.year_meaning, meaning),
         changed(state.select, selected),
         table_rows,
         scroll,
@@ -167,6 +169,7 @@ def register(app) -> None:
         Output(Id.SECTOR_FILTER, "value"),
         Output(Id.THEME_FILTER, "value"),
         Output(Id.YEAR_RANGE, "value"),
+        Output(Id.YEAR_MEANING, "value"),
         Output(Id.SELECTED, "data"),
         Output(Id.PROJECTS_TABLE, "selectedRows"),
         Output(Id.PROJECTS_TABLE, "scrollTo"),
@@ -176,8 +179,10 @@ def register(app) -> None:
         Input(Id.SECTOR_FILTER, "value"),
         Input(Id.THEME_FILTER, "value"),
         Input(Id.YEAR_RANGE, "value"),
+        Input(Id.YEAR_MEANING, "value"),
         Input(Id.RESET_FILTERS, "n_clicks"),
-        Input(Id.BORDER_MAP, "clickData"),
+        # A map click is read in assets/map_pick.js, which offers a chooser where features crowd
+        # and then selects through the URL, as related-item links do.
         Input(Id.TIMELINE_CHART, "clickData"),
         Input(Id.TRADE_CHART, "clickData"),
         Input(Id.ENERGY_CHART, "clickData"),

@@ -6,27 +6,48 @@ Each view has a key: what its content depends on. A view whose key did not chang
 
 from __future__ import annotations
 
-from dash import Input, Output, State, no_update
+from dataclasses import replace
+
+from dash import Input, Output, State, dcc, html, no_update
 
 from callbacks.state import from_controls, vocabulary
-from kzcn import filters
+from kzcn import filters, urlstate, viewtext
 from kzcn.figures.border_map import feature_patch
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.ids import Id
 from kzcn.tables import load
 from layouts.details import related_ids_for
+from layouts.legend import map_legend_items
 from layouts.table import project_rows
 
-def summary_line(n_projects: int, n_events: int, state, vocab) -> str:
-    years = f"{state.year_from or vocab.first_year}–{state.year_to or vocab.last_year}"
-    scope = ", ".join(state.sectors or state.themes) or "all sectors"
-    return f"Showing {n_projects} projects and {n_events} events · {scope} · {years}"
+CLEAR_WORDS = {"sector": "Clear sector", "theme": "Clear theme", "years": "Clear years"}
 
 
-def render(sectors, themes, years, trade_mode, selected, previous):
+def summary_children(ds, state, vocab) -> list:
+    """The summary line; for an empty view, why it is empty and links that clear the filters to blame.
+
+    `state` carries the URL's mode, scene and selection, so a clearing link keeps them."""
+    empty = viewtext.why_empty(ds, state)
+    # The filters in words ride along for assets/export.js, which puts them in an image's subtitle.
+    words = html.Span(hidden=True, className="summary-filters", **{"data-filters": viewtext.describe(ds, state)})
+    if empty is None:
+        return [viewtext.summary(ds, state), words]
+    links = [dcc.Link(CLEAR_WORDS[name], href=urlstate.encode(viewtext.without(state, name), vocab) or "?",
+                      className=f"clear-filter clear-{name}")
+             for name in empty.clear]
+    links.append(dcc.Link("Clear all filters", className="clear-filter clear-all",
+                          href=urlstate.encode(replace(state, sectors=(), themes=(), year_from=None, year_to=None),
+                                               vocab) or "?"))
+    parts = [html.Strong("Nothing to show. "), empty.reason, " ", *links]
+    if state.mode == "present":
+        parts.append(html.Span(" Or press R to return to the scene's view.", className="press-r"))
+    return [html.Span(parts, className="summary-empty", role="alert"), words]
+
+
+def render(sectors, themes, years, trade_mode, meaning, selected, previous, search=None):
     ds = load()
     vocab = vocabulary(ds)
-    state = from_controls(sectors, themes, years, None, vocab)
+    state = from_controls(sectors, themes, years, None, vocab, meaning)
     trade_mode = trade_mode if isinstance(trade_mode, str) else "turnover"
     projects = filters.projects(ds, state)
     events = filters.events(ds, state)
@@ -36,14 +57,18 @@ def render(sectors, themes, years, trade_mode, selected, previous):
     def fresh(view: str) -> bool:
         return previous.get(view) != keys[view]
 
+    # The URL may lag the controls by one round, but its mode and scene do not change with them.
+    url = urlstate.parse(search, vocab)
+    linked = replace(state, select=selected if isinstance(selected, str) else None, mode=url.mode, scene=url.scene)
     marked = frozenset(related_ids_for(ds, selected))
     return (
         feature_patch(ds, state) if fresh("map") else no_update,
+        map_legend_items(ds, state) if fresh("map") else no_update,
         trade_chart(ds, state, trade_mode) if fresh("trade") else no_update,
         energy_chart(ds, state) if fresh("energy") else no_update,
         timeline_chart(ds, state, marked) if fresh("timeline") else no_update,
         project_rows(ds, projects) if fresh("table") else no_update,
-        summary_line(filters.count_projects(projects), len(events), state, vocab),
+        summary_children(ds, linked, vocab),
         keys,
     )
 
@@ -51,6 +76,7 @@ def render(sectors, themes, years, trade_mode, selected, previous):
 def register(app) -> None:
     app.callback(
         Output(Id.BORDER_MAP, "figure"),
+        Output(Id.MAP_KEY, "children"),
         Output(Id.TRADE_CHART, "figure"),
         Output(Id.ENERGY_CHART, "figure"),
         Output(Id.TIMELINE_CHART, "figure"),
@@ -61,6 +87,8 @@ def register(app) -> None:
         Input(Id.THEME_FILTER, "value"),
         Input(Id.YEAR_RANGE, "value"),
         Input(Id.TRADE_MODE, "value"),
+        Input(Id.YEAR_MEANING, "value"),
         State(Id.SELECTED, "data"),
         State(Id.VIEW_KEYS, "data"),
+        State(Id.URL, "search"),
     )(render)

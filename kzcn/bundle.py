@@ -19,8 +19,7 @@ from kzcn.tables import DATA_DIR
 DOWNLOAD_PATH = "/download/china-kazakhstan-data.zip"
 FILENAME = "china-kazakhstan-data.zip"
 CITATION = Path(__file__).resolve().parent.parent / "CITATION.cff"
-OTHER_FILES = ("datapackage.json", "README.md", "briefing.json", "geo/countries.geojson", "geo/border.geojson",
-               "geo/geometry_meta.json")
+OTHER_FILES = ("datapackage.json", "README.md", "briefing.json")
 # A fixed timestamp: the same data give the same zip, whenever the process started.
 STAMP = (2026, 1, 1, 0, 0, 0)
 
@@ -29,6 +28,7 @@ def members(data_dir: Path) -> list[tuple[str, Path]]:
     """(name in the zip, file on disk), in the order they are written."""
     files = [(f"{name}.csv", data_dir / f"{name}.csv") for name in TABLES]
     files += [(name, data_dir / name) for name in OTHER_FILES if (data_dir / name).exists()]
+    files += [(f"geo/{path.name}", path) for path in sorted((data_dir / "geo").glob("*json"))]
     return [*files, ("CITATION.cff", CITATION)]
 
 

@@ -18,7 +18,8 @@ from kzcn.schemas import ID_LIST, REFERENCES, SCHEMAS, TABLES
 
 NAME = "china-kazakhstan-dashboard-data"
 # The compilation (tables, notes, descriptions) is this project's; the facts come from the cited pages,
-# whose own terms stay with them. Geometry is Natural Earth (public domain).
+# whose own terms stay with them (data/README.md, "Licence"). Geometry is Natural Earth (public domain);
+# the places table is from GeoNames (CC BY 4.0).
 LICENSES = [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
              "path": "https://creativecommons.org/licenses/by/4.0/"}]
 SOURCES = [
@@ -26,6 +27,7 @@ SOURCES = [
      "path": "sources.csv"},
     {"title": "Natural Earth Admin 0 countries 1:10m (public domain), via the npm package world-atlas@2.0.2",
      "path": "https://www.naturalearthdata.com/"},
+    {"title": "GeoNames cities (CC BY 4.0) for the places table", "path": "https://www.geonames.org/"},
     {"title": "UN Comtrade (rows citing a comtrade-… source, fetched by scripts/refresh_trade.py)",
      "path": "https://comtradeplus.un.org/"},
 ]

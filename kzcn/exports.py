@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from kzcn import filters
+from kzcn.cite import full_date_text
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
@@ -33,7 +34,8 @@ def describe(ds: Dataset, state: ViewState) -> str:
     start, end = filters.year_bounds(ds, state)
     sectors = ",".join(state.sectors) or "all"
     themes = ",".join(state.themes) or "all"
-    return f"sector={sectors}; theme={themes}; years {start}-{end}"
+    meaning = "" if filters.full_window(ds, state) else f" ({state.year_meaning} in the window)"
+    return f"sector={sectors}; theme={themes}; years {start}-{end}{meaning}"
 
 
 def to_csv(ds: Dataset, table: str, state: ViewState, today: date | None = None) -> str:
@@ -46,7 +48,7 @@ def to_csv(ds: Dataset, table: str, state: ViewState, today: date | None = None)
             sid = sid.strip()
             if sid in by_id.index:
                 rec = by_id.loc[sid]
-                parts.append(f"{rec['publisher']}, \"{rec['title']}\", {rec['url']} ({rec['date']})")
+                parts.append(f"{rec['publisher']}, \"{rec['title']}\", {rec['url']} ({full_date_text(rec)})")
         return " | ".join(parts)
 
     out = frame.copy()

@@ -27,25 +27,32 @@ def _turnover(ds: Dataset, reporter: str) -> pd.DataFrame:
     return trade[(trade["reporter"] == reporter) & (trade["flow"] == "turnover") & (trade["period"] == "year")]
 
 
-def _latest_trade(ds: Dataset, reporter: str) -> pd.Series | None:
+def common_trade_year(ds: Dataset) -> int | None:
+    """The latest year for which both China's customs and Kazakhstan's statistics publish a full-year
+    turnover: the tiles compare the two counts of the same year, never one year against another."""
+    china = set(_turnover(ds, "china-customs")["year"])
+    kaz = set(_turnover(ds, "kazakhstan-stats")["year"])
+    both = china & kaz
+    return int(max(both)) if both else None
+
+
+def _trade_in(ds: Dataset, reporter: str, year: int) -> pd.Series | None:
     rows = _turnover(ds, reporter)
-    if rows.empty:
-        return None
-    return rows.sort_values(["year", "value_usd_mn"]).iloc[-1]
+    rows = rows[rows["year"] == year]
+    # Two pages giving one reporter's figure for a year: the table keeps both; the tile shows the first.
+    return None if rows.empty else rows.iloc[0]
 
 
 def key_facts(ds: Dataset) -> list[Fact]:
     facts = [Fact(f"{ds.geo_meta['border_length_km_official']:,.0f} km",
                   f"shared border (official; {ds.geo_meta['border_length_km_geodesic']:,.0f} km on the 1:10m map)",
                   ("wiki-border",))]
-    china = _latest_trade(ds, "china-customs")
-    kaz = _latest_trade(ds, "kazakhstan-stats")
-    if china is not None:
-        facts.append(Fact(f"US${china.value_usd_mn / 1000:,.1f} bn", f"trade in {china.year}, as China's customs count it",
-                          _ids(china.source_ids)))
-    if kaz is not None:
-        facts.append(Fact(f"US${kaz.value_usd_mn / 1000:,.1f} bn", f"trade in {kaz.year}, as Kazakhstan's statistics count it",
-                          _ids(kaz.source_ids)))
+    year = common_trade_year(ds)
+    if year is not None:
+        for reporter, who in (("china-customs", "China's customs"), ("kazakhstan-stats", "Kazakhstan's statistics")):
+            row = _trade_in(ds, reporter, year)
+            facts.append(Fact(f"US${row.value_usd_mn / 1000:,.1f} bn", f"trade in {year}, as {who} count it",
+                              _ids(row.source_ids)))
     oil = ds.pipelines[(ds.pipelines["commodity"] == "oil") & ds.pipelines["capacity"].notna()]
     if len(oil):
         top = oil.sort_values("capacity").iloc[-1]

@@ -1,8 +1,15 @@
 """Which rows a view shows, given the sector, theme and year filters. Pure functions of tables.
 
 A feature passes the sector/theme filter when its sector is among those chosen (when any are) and its
-sector's theme is among the themes chosen (when any are). A feature with no known year is kept: an
-unknown date is a gap in the data, not a reason to hide the feature.
+sector's theme is among the themes chosen (when any are).
+
+The year window means one of two things (`ViewState.year_meaning`, the URL's `years`):
+- `active` (default): the feature had started by the window's last year and, if it was a one-off deal
+  or was cancelled, had not finished before the window's first year;
+- `started`: the feature's first year lies in the window.
+When the window ends at the last year the page offers, features planned for later years count too.
+A feature with no known year is shown only while the window is the whole range; a narrower window
+cannot say whether it belongs, so the page counts such projects apart as "year unknown".
 """
 
 from __future__ import annotations
@@ -46,26 +53,55 @@ def dataset_years(ds: Dataset) -> tuple[int, int]:
     return int(years.min()), int(years.max())
 
 
-def _not_after(years: pd.Series, end: int, ds: Dataset) -> pd.Series:
-    """Started by `end`; when `end` is the last year the page offers, planned later ones count too."""
-    if end >= dataset_years(ds)[1]:
-        return pd.Series(True, index=years.index)
-    return years.isna() | (years <= end)
+def full_window(ds: Dataset, state: ViewState) -> bool:
+    """Whether the year window is the whole range the page offers (no year filter in force)."""
+    first, last = dataset_years(ds)
+    start, end = year_bounds(ds, state)
+    return start <= first and end >= last
+
+
+def in_window(ds: Dataset, state: ViewState, began: pd.Series, finished: pd.Series | None = None) -> pd.Series:
+    """The one definition of the year filter for features with a first year (and maybe a last one)."""
+    if full_window(ds, state):
+        return pd.Series(True, index=began.index)
+    start, end = year_bounds(ds, state)
+    last = dataset_years(ds)[1]
+    began = pd.to_numeric(began).astype("Float64")
+    by_end = began.notna() & ((began <= end) | (end >= last))
+    if state.year_meaning == "started":
+        keep = by_end & (began >= start)
+    else:
+        keep = by_end
+        if finished is not None:
+            finished = pd.to_numeric(finished).astype("Float64")
+            keep &= ~(finished.notna() & (finished < start))
+    return keep.fillna(False).astype(bool)
+
+
+def _project_finish(frame: pd.DataFrame) -> pd.Series:
+    # A finished one-off deal or a cancelled project belongs to its own years; a plant or line that
+    # operates stays in view after it was completed.
+    return frame["completion_year"].where(frame["status"].isin(("completed", "cancelled")))
+
+
+def _project_sectors(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    frame = ds.projects
+    allowed = allowed_sectors(ds, state)
+    return frame if allowed is None else frame[frame["sector"].isin(allowed)]
 
 
 def projects(ds: Dataset, state: ViewState) -> pd.DataFrame:
-    frame = ds.projects
-    allowed = allowed_sectors(ds, state)
-    keep = pd.Series(True, index=frame.index)
-    if allowed is not None:
-        keep &= frame["sector"].isin(allowed)
-    start, end = year_bounds(ds, state)
-    keep &= _not_after(frame["start_year"], end, ds)
-    done = frame["completion_year"]
-    # A finished one-off deal belongs to its own years; a plant or line that operates stays in view.
-    ended = frame["status"].isin(("completed", "cancelled")) & done.notna() & (done < start)
-    keep &= ~ended
-    return frame[keep.fillna(False).astype(bool)]
+    frame = _project_sectors(ds, state)
+    return frame[in_window(ds, state, frame["start_year"], _project_finish(frame))]
+
+
+def projects_year_unknown(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    """Projects the sector and theme filters let through but a narrowed year window leaves out because
+    no source gives their year: listed apart, never counted in every year."""
+    if full_window(ds, state):
+        return ds.projects.iloc[0:0]
+    frame = _project_sectors(ds, state)
+    return frame[frame["start_year"].isna()]
 
 
 def events(ds: Dataset, state: ViewState) -> pd.DataFrame:
@@ -82,7 +118,7 @@ def events(ds: Dataset, state: ViewState) -> pd.DataFrame:
 def pipelines(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.pipelines
     allowed = allowed_sectors(ds, state)
-    keep = _not_after(frame["commissioned_year"], year_bounds(ds, state)[1], ds)
+    keep = in_window(ds, state, frame["commissioned_year"])
     if allowed is not None:
         keep &= frame["commodity"].isin(allowed)
     return frame[keep.fillna(False).astype(bool)]
@@ -91,7 +127,7 @@ def pipelines(ds: Dataset, state: ViewState) -> pd.DataFrame:
 def crossings(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.border_crossings
     allowed = allowed_sectors(ds, state)
-    keep = _not_after(frame["year_opened"], year_bounds(ds, state)[1], ds)
+    keep = in_window(ds, state, frame["year_opened"])
     if allowed is not None:
         sectors = frame["modes"].map(lambda m: {"border-crossings"} | {MODE_SECTORS[x] for x in m.split(";")})
         keep &= sectors.map(lambda s: bool(s & allowed))
@@ -101,8 +137,7 @@ def crossings(ds: Dataset, state: ViewState) -> pd.DataFrame:
 def corridors(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.corridors
     allowed = allowed_sectors(ds, state)
-    keep = _not_after(frame["opened_year"], year_bounds(ds, state)[1], ds) | frame["status"].isin(
-        ("planned", "under-construction"))
+    keep = in_window(ds, state, frame["opened_year"])
     if allowed is not None:
         keep &= frame["sector"].isin(allowed) | frame["mode"].isin(allowed)
     return frame[keep.fillna(False).astype(bool)]
@@ -129,7 +164,7 @@ def trade(ds: Dataset, state: ViewState) -> pd.DataFrame:
 def view_keys(ds: Dataset, state: ViewState, trade_mode: str, project_ids: tuple, event_ids: tuple) -> dict:
     """What each linked view's content depends on, hashed: equal keys mean an identical view."""
     allowed = allowed_sectors(ds, state)
-    years = year_bounds(ds, state)
+    years = (*year_bounds(ds, state), state.year_meaning)
     energy = None if allowed is None else sorted(allowed & {"oil", "gas"})
     parts = {
         "map": (sorted(allowed) if allowed is not None else None, years),

@@ -34,6 +34,13 @@ class Id(StrEnum):
     FIND = "find-feature"
     PLAY = "play-years"
     PLAY_TIMER = "play-timer"
+    MAP_KEY = "map-key"
+    MAP_FOCUS = "map-focus"
+    MAP_FOCUS_DONE = "map-focus-done"
+    YEAR_MEANING = "year-meaning"
+    CITE = "cite-view"
+    CITE_TEXT = "cite-text"
+    CITE_OPEN = "cite-open"
     DOWNLOAD_ALL = "download-all"
     TRADE_NOTE = "trade-note"
 

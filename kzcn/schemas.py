@@ -24,8 +24,15 @@ LON = Check.in_range(40.0, 136.0)
 EVENT_LON = Check.in_range(-10.0, 150.0)
 
 THEMES = ("economy", "connectivity", "energy", "security", "diplomacy")
-PROJECT_STATUS = ("planned", "under-construction", "operational", "suspended", "cancelled", "completed")
-ROUTE_STATUS = ("operational", "under-construction", "planned", "expansion", "closed", "seasonal")
+# One status vocabulary for every feature on the map, so a figure can style lines and points alike:
+# solid when operating, dashed while being built, dotted when only planned, and so on.
+STATUS = ("operational", "under-construction", "planned", "suspended", "cancelled")
+# A one-off deal (an acquisition, a stake, a loan, an agreement) is done rather than operating: only projects
+# may be `completed`. A built plant or line in service is `operational`.
+PROJECT_STATUS = STATUS + ("completed",)
+# What an energy_flows row measures, so the chart, the details panel and the briefing can say which figure
+# they show: the oil delivered into China at Alashankou is not the oil pumped through the whole system.
+FLOW_MEASURES = ("carried", "system-throughput", "kz-exports-to-china", "russian-transit")
 CAPACITY_UNITS = (
     "mt/y", "bcm/y", "mt", "bcm", "trains/day", "vehicles/day", "trucks/day", "people/day", "teu/y",
     "k_teu", "trains", "trains/y", "people/y", "containers/y", "mw", "tu/y",
@@ -92,7 +99,7 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "modes": _text(checks=[Check.str_matches(r"^(road|rail|pipeline|pedestrian)(;(road|rail|pipeline|pedestrian))*$")]),
         # Some crossings predate independence (Khorgos road, 1983): the only year allowed before 1990.
         "year_opened": Column("Int64", [Check.in_range(1880, 2035)], nullable=True, coerce=True),
-        "status": _text(checks=[Check.isin(ROUTE_STATUS)]),
+        "status": _text(checks=[Check.isin(STATUS)]),
         "capacity": _num(NON_NEGATIVE),
         "capacity_unit": _text(required=False, checks=[Check.isin(CAPACITY_UNITS)]),
         "capacity_year": _year(),
@@ -122,10 +129,12 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "diameter_mm": _num(NON_NEGATIVE),
         "capacity": _num(NON_NEGATIVE),
         "capacity_unit": _text(required=False, checks=[Check.isin(("mt/y", "bcm/y"))]),
+        "capacity_year": _year(),
         "commissioned_year": _year(),
-        "status": _text(checks=[Check.isin(ROUTE_STATUS)]),
+        "status": _text(checks=[Check.isin(STATUS)]),
         # True for the lines that carry the flow into China (their capacities add up at the border).
         "crosses_border": Column(bool, coerce=True),
+        "carries": _text(),
         "waypoints": _text(required=False, checks=[WAYPOINTS]),
         "geometry_kind": _text(checks=[Check.isin(("schematic", "surveyed"))]),
         "description": _text(),
@@ -145,7 +154,7 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "year": _year(nullable=False),
         "volume": _num(NON_NEGATIVE, nullable=False),
         "unit": _text(checks=[Check.isin(("mt", "bcm"))]),
-        "measure": _text(checks=[Check.isin(("carried", "kz-exports-to-china", "russian-transit"))]),
+        "measure": _text(checks=[Check.isin(FLOW_MEASURES)]),
         "estimate": Column(bool, coerce=True),
         "notes": _text(required=False),
         "source_ids": _sources(),
@@ -155,7 +164,7 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "name": _text(),
         "mode": _text(checks=[Check.isin(("rail", "road", "multimodal"))]),
         "sector": _text(checks=[SLUG]),
-        "status": _text(checks=[Check.isin(ROUTE_STATUS)]),
+        "status": _text(checks=[Check.isin(STATUS)]),
         "opened_year": _year(),
         "length_km": _num(NON_NEGATIVE),
         "waypoints": _text(checks=[WAYPOINTS]),
@@ -234,6 +243,32 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "related_ids": _text(required=False, checks=[ID_LIST]),
         "source_ids": _sources(),
     }),
+    # Context for the map (scripts/build_context.py): towns and cities from GeoNames, never features.
+    "places": _schema({
+        "place_id": _text(checks=[SLUG], unique=True),
+        "name": _text(),
+        # Blank where GeoNames gives no name in that language (data/geo/context_meta.json lists them).
+        "name_ru": _text(required=False),
+        "name_kk": _text(required=False),
+        "name_zh": _text(required=False),
+        "country": _text(checks=[Check.str_matches(r"^[A-Z]{2}$")]),
+        "lat": _num(LAT, nullable=False),
+        "lon": _num(LON, nullable=False),
+        # 1 capital or metropolis, 2 city, 3 town: marker size and the zoom at which the name shows.
+        "rank": Column("Int64", [Check.isin((1, 2, 3))], nullable=False, coerce=True),
+        "population": _num(NON_NEGATIVE),
+        "geonames_id": Column("Int64", [Check.gt(0)], nullable=True, coerce=True),
+        "geonames_name": _text(required=False),
+        "source_ids": _sources(),
+    }),
+    # Other spellings of a place, for Find: a feature whose name, Kazakh name or Chinese name contains
+    # one of `match` is also found by each of `variants` (each list `;`-separated, as its sources give them).
+    "place_names": _schema({
+        "place": _text(checks=[SLUG], unique=True),
+        "match": _text(),
+        "variants": _text(),
+        "source_ids": _sources(),
+    }),
 }
 
 # The order tables load and are reported in; every file is data/<name>.csv.
@@ -253,6 +288,8 @@ REFERENCES: dict[str, dict[str, str]] = {
     "kz_trade_partners": {"source_ids": "source"},
     "trade_products": {"source_ids": "source"},
     "events": {"source_ids": "source", "sectors": "sector", "related_ids": "feature"},
+    "places": {"source_ids": "source"},
+    "place_names": {"source_ids": "source"},
 }
 
-__all__ = ["SCHEMAS", "TABLES", "REFERENCES", "pa"]
+__all__ = ["FLOW_MEASURES", "PROJECT_STATUS", "SCHEMAS", "STATUS", "TABLES", "REFERENCES", "pa"]

@@ -18,6 +18,7 @@ import pandas as pd
 
 from kzcn.briefing import Briefing, Known
 from kzcn.briefing import read as read_briefing
+from kzcn.context import read as read_context
 from kzcn.provenance import check_provenance
 from kzcn.schemas import SCHEMAS, TABLES
 from kzcn.validate import (DataError, Problem, check_geography, check_references, check_schema, coerce,
@@ -52,11 +53,15 @@ class Dataset:
     kz_trade_partners: pd.DataFrame
     trade_products: pd.DataFrame
     events: pd.DataFrame
+    places: pd.DataFrame  # map context: cities and towns, with names in four languages
+    place_names: pd.DataFrame
     countries: gpd.GeoDataFrame
     border: gpd.GeoSeries
     geo_meta: dict
     routes: dict[str, Route]
     briefing: Briefing
+    water: gpd.GeoDataFrame  # map context: seas, lakes and rivers (data/geo/water.geojson)
+    country_labels: tuple[dict, ...]  # map context: where the neighbours' names go
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -136,6 +141,9 @@ def load(data_dir: str | Path = DATA_DIR) -> Dataset:
     briefing, problems = read_briefing(data_dir / "briefing.json", _known(frames))
     if problems:
         raise DataError(problems)
+    context, problems = read_context(data_dir, set(frames["sources"]["source_id"]))
+    if problems:
+        raise DataError(problems)
 
     routes = {}
     for table, key in (("pipelines", "pipeline_id"), ("corridors", "corridor_id")):
@@ -143,7 +151,8 @@ def load(data_dir: str | Path = DATA_DIR) -> Dataset:
             if isinstance(rec.waypoints, str):
                 routes[getattr(rec, key)] = parse_waypoints(rec.waypoints)
     frames = {name: _freeze(frame.reset_index(drop=True)) for name, frame in frames.items()}
-    return Dataset(**frames, countries=countries, border=border, geo_meta=meta, routes=routes, briefing=briefing)
+    return Dataset(**frames, countries=countries, border=border, geo_meta=meta, routes=routes, briefing=briefing,
+                   water=context.water, country_labels=context.country_labels)
 
 
 def _known(frames: dict[str, pd.DataFrame]) -> Known:

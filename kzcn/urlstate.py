@@ -9,9 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode
 
-KNOWN = ("sector", "theme", "from", "to", "select", "mode", "scene")
+KNOWN = ("sector", "theme", "from", "to", "years", "select", "mode", "scene")
 MODES = ("present", "pack")
-VIEW_PARAMS = ("sector", "theme", "from", "to", "select")
+VIEW_PARAMS = ("sector", "theme", "from", "to", "years", "select")
+# What the year window means (kzcn/filters.py holds the one definition): a feature "active" in the
+# window had started by its end and not finished before its start; one "started" there began in it.
+YEAR_MEANINGS = ("active", "started")
+DEFAULT_YEAR_MEANING = "active"
 MAX_PARAM_CHARS = 400
 
 
@@ -24,6 +28,7 @@ class ViewState:
     select: str | None = None
     mode: str | None = None
     scene: int | None = None
+    year_meaning: str = DEFAULT_YEAR_MEANING
     notices: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -92,6 +97,11 @@ def parse(search: str | None, vocab: Vocabulary) -> ViewState:
     if start is not None and end is not None and start > end:
         notices.append(f"'from={start}' is after 'to={end}'; the two were swapped.")
         start, end = end, start
+    meaning = values.get("years", "").strip().lower() or DEFAULT_YEAR_MEANING
+    if meaning not in YEAR_MEANINGS:
+        notices.append(f"'years={values['years'][:20]}' is not one of {' or '.join(YEAR_MEANINGS)}; "
+                       f"'{DEFAULT_YEAR_MEANING}' was used.")
+        meaning = DEFAULT_YEAR_MEANING
     select = values.get("select", "").strip() or None
     if select is not None and select not in vocab.features:
         notices.append(f"No feature has the id '{select[:60]}'; nothing was selected.")
@@ -108,7 +118,7 @@ def parse(search: str | None, vocab: Vocabulary) -> ViewState:
         else:
             notices.append(f"Scene '{raw[:10]}' does not exist; the first scene is shown.")
     return replace(state, year_from=start, year_to=end, select=select, mode=mode, scene=scene,
-                   notices=tuple(notices))
+                   year_meaning=meaning, notices=tuple(notices))
 
 
 def encode(state: ViewState, vocab: Vocabulary) -> str:
@@ -122,6 +132,8 @@ def encode(state: ViewState, vocab: Vocabulary) -> str:
         params.append(("from", str(state.year_from)))
     if state.year_to is not None and state.year_to != vocab.last_year:
         params.append(("to", str(state.year_to)))
+    if state.year_meaning != DEFAULT_YEAR_MEANING and state.year_meaning in YEAR_MEANINGS:
+        params.append(("years", state.year_meaning))
     if state.select:
         params.append(("select", state.select))
     if state.mode:

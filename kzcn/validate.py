@@ -19,6 +19,12 @@ from kzcn.schemas import REFERENCES, SCHEMAS
 CROSSING_MAX_KM = 12.0
 # A project on the border (the Khorgos centre straddles it) may fall just outside a simplified outline.
 COUNTRY_TOLERANCE_KM = 8.0
+# How far a crossing post may lie outside its own country's outline. The outline is Natural Earth at
+# 1:10m, and countries.geojson simplifies it further (0.02°, about 2 km) for drawing, so along a river
+# border the line can sit a kilometre or two off the real one: the Kazakh village of Khorgos, beside
+# the Nur Zholy post, falls 1.4 km inside China's outline. A post further across is on the wrong side.
+POST_SIDE_TOLERANCE_KM = 2.0
+POST_SIDES = (("kz", "Kazakhstan"), ("cn", "China"))
 # An offshore field (Kashagan) lies in the country's sector of the Caspian, off its land outline.
 OFFSHORE_TOLERANCE_KM = 150.0
 # Azimuthal equidistant projection centred on the border: distances in metres, good to <1% here.
@@ -183,25 +189,49 @@ def check_references(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+def _points(frame: pd.DataFrame, lat: str, lon: str) -> gpd.GeoSeries:
+    return gpd.GeoSeries(gpd.points_from_xy(frame[lon], frame[lat]), index=frame.index,
+                         crs="EPSG:4326").to_crs(BORDER_CRS)
+
+
+def check_crossing_posts(crossings: pd.DataFrame, outline: dict, line) -> list[Problem]:
+    """Each post that has a position: both coordinates given, near the border, on its own side.
+
+    A side may be left empty where no source places that post (Maikapshagai's Kazakh post);
+    `outline` maps a country name to its shape and `line` is the border, all in BORDER_CRS."""
+    problems = []
+    file = "data/border_crossings.csv"
+    for side, country in POST_SIDES:
+        lat, lon = f"lat_{side}", f"lon_{side}"
+        half = crossings[lat].isna() != crossings[lon].isna()
+        for i in crossings.index[half]:
+            problems.append(Problem(file, _row(i), f"{lat}/{lon}", "needs both latitude and longitude, or neither"))
+        placed = crossings.dropna(subset=[lat, lon])
+        pts = _points(placed, lat, lon)
+        for i, pt in pts.items():
+            dist = pt.distance(line) / 1000
+            if dist > CROSSING_MAX_KM:
+                problems.append(Problem(file, _row(i), f"{lat}/{lon}",
+                                        f"lies {dist:.0f} km from the border line "
+                                        f"(at most {CROSSING_MAX_KM:.0f} km allowed)"))
+                continue
+            outside = outline[country].distance(pt) / 1000
+            if outside > POST_SIDE_TOLERANCE_KM:
+                problems.append(Problem(file, _row(i), f"{lat}/{lon}",
+                                        f"lies {outside:.1f} km outside {country}, the side this post belongs "
+                                        f"to (at most {POST_SIDE_TOLERANCE_KM:.0f} km allowed)",
+                                        f"{placed.at[i, lat]}, {placed.at[i, lon]}"))
+    return problems
+
+
 def check_geography(frames: dict[str, pd.DataFrame], countries: gpd.GeoDataFrame,
                     border: gpd.GeoSeries) -> list[Problem]:
-    problems = []
     line = border.to_crs(BORDER_CRS).union_all()
-    crossings = frames["border_crossings"].dropna(subset=["lat_kz", "lon_kz", "lat_cn", "lon_cn"])
-    for side in ("kz", "cn"):
-        pts = gpd.GeoSeries(gpd.points_from_xy(crossings[f"lon_{side}"], crossings[f"lat_{side}"]),
-                            index=crossings.index, crs="EPSG:4326").to_crs(BORDER_CRS)
-        for i, dist in pts.distance(line).items():
-            if dist / 1000 > CROSSING_MAX_KM:
-                problems.append(Problem("data/border_crossings.csv", _row(i), f"lat_{side}/lon_{side}",
-                                        f"lies {dist / 1000:.0f} km from the border line "
-                                        f"(at most {CROSSING_MAX_KM:.0f} km allowed)"))
     shapes = countries.set_index("name").to_crs(BORDER_CRS).geometry
+    problems = check_crossing_posts(frames["border_crossings"], shapes, line)
     outline = {"KZ": shapes["Kazakhstan"], "CN": shapes["China"]}
     projects = frames["projects"].dropna(subset=["lat", "lon"])
-    pts = gpd.GeoSeries(gpd.points_from_xy(projects["lon"], projects["lat"]), index=projects.index,
-                        crs="EPSG:4326").to_crs(BORDER_CRS)
-    for i, pt in pts.items():
+    for i, pt in _points(projects, "lat", "lon").items():
         country = projects.at[i, "country"]
         limit = OFFSHORE_TOLERANCE_KM if projects.at[i, "location_precision"] == "offshore" else COUNTRY_TOLERANCE_KM
         if country in outline and outline[country].distance(pt) / 1000 > limit:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from kzcn.names import aliases
 from kzcn.tables import Dataset
 from layouts.sources import source_list, split_ids
 
@@ -46,6 +47,15 @@ def _num(value, unit="") -> str | None:
     return f"{text} {unit}".strip()
 
 
+def _year(value) -> str | None:
+    """A year as written, never with a thousands separator ("1983", not "1,983")."""
+    return None if pd.isna(value) else str(int(value))
+
+
+def _in(year) -> str:
+    return f" ({_year(year)})" if pd.notna(year) else ""
+
+
 def _geometry(ds: Dataset, fid: str, kind: str) -> str:
     route = ds.routes.get(fid)
     if route is None or len(route.names) < 2:
@@ -60,10 +70,10 @@ def _fields(ds: Dataset, kind: str, row: pd.Series) -> list[tuple[str, str | Non
         return [
             ("Kazakh side", row["name_kz"]), ("Chinese side", row["name_cn"]),
             ("Modes", row["modes"].replace(";", ", ")), ("Status", row["status"]),
-            ("Opened", _num(row["year_opened"])),
-            ("Capacity", f"{_num(row['capacity'], row['capacity_unit'])} ({row['capacity_year']})"
+            ("Opened", _year(row["year_opened"])),
+            ("Capacity", _num(row['capacity'], row['capacity_unit']) + _in(row['capacity_year'])
              if pd.notna(row["capacity"]) else "not published"),
-            ("Throughput", f"{_num(row['throughput'], row['throughput_unit'])} ({row['throughput_year']})"
+            ("Throughput", _num(row['throughput'], row['throughput_unit']) + _in(row['throughput_year'])
              if pd.notna(row["throughput"]) else "not published"),
         ]
     if kind == "Pipeline":
@@ -73,21 +83,21 @@ def _fields(ds: Dataset, kind: str, row: pd.Series) -> list[tuple[str, str | Non
             ("Commodity", row["commodity"]), ("Operator", row["operator"]),
             ("Route", f"{row['from_name']} → {row['to_name']}"), ("Length", _num(row["length_km"], "km")),
             ("Design capacity", _num(row["capacity"], row["capacity_unit"]) or "not published"),
-            ("In service", _num(row["commissioned_year"])), ("Status", row["status"]),
+            ("In service", _year(row["commissioned_year"])), ("Status", row["status"]),
             ("Latest volume carried", f"{_num(latest['volume'], latest['unit'])} in {latest['year']}"
              + (" (estimate)" if latest["estimate"] else "") if latest is not None else "not published"),
             ("Geometry", _geometry(ds, row["pipeline_id"], row["geometry_kind"])),
         ]
     if kind == "Transport corridor":
-        return [("Mode", row["mode"]), ("Status", row["status"]), ("Opened", _num(row["opened_year"])),
+        return [("Mode", row["mode"]), ("Status", row["status"]), ("Opened", _year(row["opened_year"])),
                 ("Length", _num(row["length_km"], "km")),
                 ("Geometry", _geometry(ds, row["corridor_id"], row["geometry_kind"]))]
     if kind == "Project":
         value = (f"{_num(row['value'])} million {row['currency']}"
-                 + (f" ({row['price_year']})" if pd.notna(row["price_year"]) else "")
+                 + (f" ({_year(row['price_year'])})" if pd.notna(row["price_year"]) else "")
                  + (f", {row['value_note']}" if isinstance(row["value_note"], str) else "")
                  if pd.notna(row["value"]) else "not published")
-        years = "–".join(str(y) for y in (row["start_year"], row["completion_year"]) if pd.notna(y)) or None
+        years = "–".join(_year(y) for y in (row["start_year"], row["completion_year"]) if pd.notna(y)) or "year unknown"
         return [("Sector", labels.get(row["sector"], row["sector"])), ("Status", row["status"]),
                 ("Years", years), ("Value", value), ("Location", row["location_name"]),
                 ("Location precision", row["location_precision"]),
@@ -152,12 +162,21 @@ def details(ds: Dataset, fid: str | None) -> list:
 
 
 def find_options(ds: Dataset) -> list[dict]:
-    """Every selectable feature by name, for the search box: kind first, so a student sees what it is."""
+    """Every selectable feature by name, for the search box: kind first, so a student sees what it is.
+
+    `search` holds the other spellings (kzcn/names.py), so "Qorgas", "Хоргос", "Қорғас" or "霍尔果斯" find
+    Khorgos; the Kazakh and Chinese names stored for a crossing are searchable too."""
     options = []
     for table, key, kind in KINDS:
         frame = ds.table(table)
         names = frame["title"] if kind == "Event" else frame["name"]
-        for fid, name in zip(frame[key], names, strict=True):
+        local = frame[["name_kz", "name_cn"]] if kind == "Border crossing" else None
+        for i, (fid, name) in enumerate(zip(frame[key], names, strict=True)):
             label = f"{kind}: {name}" + (f" ({fid[2:6]})" if kind == "Event" else "")
-            options.append({"label": label, "value": fid})
+            others = [] if local is None else [x for x in local.iloc[i] if isinstance(x, str)]
+            spellings = [*others, *aliases(ds, name, *others)]
+            option = {"label": label, "value": fid}
+            if spellings:
+                option["search"] = " ".join(dict.fromkeys(spellings))
+            options.append(option)
     return sorted(options, key=lambda o: o["label"])

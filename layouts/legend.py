@@ -1,44 +1,108 @@
 """The map's key, in HTML: legible at any size, readable by a screen reader, and it leaves the whole
-width of the graph to the map."""
+width of the graph to the map. It lists only what the map shows for the current filters, with the
+notes that apply to it (schematic lines, the generalised border)."""
 
 from __future__ import annotations
 
+import functools
+
 from dash import html
 
-from kzcn.figures.style import BORDER_COLOUR, HIGHLIGHT, sector_colour
+from kzcn import filters
+from kzcn.figures.map_encoding import corridor_kind, line_colour, project_colour, sector_shapes, sector_themes
+from kzcn.figures.style import (BORDER_COLOUR, CROSSING_EDGE, HIGHLIGHT, MAP_THEME_COLOURS, STATUS_DASH,
+                                STATUS_LABEL, status_group)
 from kzcn.tables import Dataset
+from kzcn.urlstate import ViewState
+
+# CSS border styles closest to plotly's line dashes, for the key's line samples.
+CSS_DASH = {"solid": "solid", "dash": "dashed", "dot": "dotted", "longdashdot": "dashed"}
 
 
 def _item(swatch: html.Span, label: str) -> html.Li:
     return html.Li([swatch, html.Span(label)], className="key-item")
 
 
-def _line(colour: str, style: str = "solid", width: int = 3) -> html.Span:
-    return html.Span(className="key-line", style={"borderTop": f"{width}px {style} {colour}"})
+def _line(colour: str, dash: str = "solid", width: int = 3) -> html.Span:
+    return html.Span(className="key-line", style={"borderTop": f"{width}px {CSS_DASH.get(dash, dash)} {colour}"})
 
 
-def _dot(colour: str, shape: str = "dot") -> html.Span:
-    return html.Span(className=f"key-{shape}", style={"background": colour} if shape != "ring" else
-                     {"borderColor": colour})
+def _shape(colour: str, shape: str = "circle", fill: str = "filled") -> html.Span:
+    """A marker sample: the shape is a CSS clip-path (style.css), the fill says the status."""
+    return html.Span(className=f"key-shape key-{shape} key-{fill}", style={"color": colour},
+                     **{"aria-hidden": "true"})
 
 
-def map_legend(ds: Dataset) -> html.Div:
-    labels = dict(ds.vocabulary[["slug", "label"]].values)
+def _ring(colour: str) -> html.Span:
+    return html.Span(className="key-ring", style={"borderColor": colour}, **{"aria-hidden": "true"})
+
+
+def _present(ds: Dataset, state: ViewState) -> dict:
+    projects = filters.projects(ds, state).dropna(subset=["lat", "lon"])
+    drawn = [fid for fid, route in ds.routes.items() if len(route.lons) >= 2]  # two points make a line
+    pipes = filters.pipelines(ds, state)
+    pipes = pipes[pipes["pipeline_id"].isin(drawn)]
+    corridors = filters.corridors(ds, state)
+    corridors = corridors[corridors["corridor_id"].isin(drawn)]
+    crossings = filters.crossings(ds, state)
+    crossings = crossings[crossings["lat_kz"].notna() | crossings["lat_cn"].notna()]
+    statuses = {status_group(s) for frame in (projects, pipes, corridors, crossings) for s in frame["status"]}
+    return {"projects": projects, "pipes": pipes, "corridors": corridors, "crossings": crossings,
+            "statuses": statuses, "lines": len(pipes) + len(corridors) > 0}
+
+
+@functools.lru_cache(maxsize=128)
+def map_legend_items(ds: Dataset, state: ViewState) -> list:
+    shown = _present(ds, state)
     km = ds.geo_meta["border_length_km_official"]
-    modes = sorted(set(ds.corridors["mode"]))
-    features = [
-        _item(_line(BORDER_COLOUR, width=4), f"Kazakhstan–China border ({km:,.0f} km)"),
-        *[_item(_line(sector_colour({"rail": "rail", "road": "road"}.get(m, "logistics")), "dashed"),
-                f"{m.title()} corridor (schematic)") for m in modes],
-        *[_item(_line(sector_colour(c), width=4), f"{c.title()} pipeline")
-          for c in sorted(set(ds.pipelines["commodity"]))],
-        _item(_dot(sector_colour("border-crossings"), "diamond"), "Crossing point (size: freight)"),
-        _item(_dot(HIGHLIGHT, "ring"), "Selected"),
-    ]
-    sectors = sorted(set(ds.projects["sector"]), key=lambda s: labels.get(s, s))
-    projects = [_item(_dot(sector_colour(s)), labels.get(s, s)) for s in sectors]
-    return html.Div([
-        html.Ul(features, className="key-list"),
-        html.P("Projects, by sector", className="key-title"),
-        html.Ul(projects, className="key-list"),
-    ], className="map-key", role="group", **{"aria-label": "Map key"})
+    geodesic = ds.geo_meta["border_length_km_geodesic"]
+    features = [_item(_line(BORDER_COLOUR, width=4), f"Kazakhstan–China border ({km:,.0f} km)")]
+    if len(shown["crossings"]):
+        features.append(_item(_shape(CROSSING_EDGE, "diamond", "edged"), "Border crossing (size: freight)"))
+    for commodity in sorted(set(shown["pipes"]["commodity"])):
+        features.append(_item(_line(line_colour(commodity), width=4), f"{commodity.title()} pipeline"))
+    for kind in sorted({corridor_kind(m) for m in shown["corridors"]["mode"]}):
+        features.append(_item(_line(line_colour(kind), width=3), f"{kind.title()} corridor"))
+    features.append(_item(_ring(HIGHLIGHT), "Selected"))
+
+    order = [g for g in STATUS_LABEL if g in shown["statuses"]]
+    fills = {"operating": "filled", "building": "open-dot", "planned": "open", "stopped": "cross"}
+    status = [_item(html.Span([_line("#4a5060", STATUS_DASH[g], 3), _shape("#4a5060", "circle", fills[g])],
+                              className="key-pair"), STATUS_LABEL[g]) for g in order]
+
+    labels = dict(ds.vocabulary[["slug", "label"]].values)
+    themes = sector_themes(ds)
+    shapes = sector_shapes(ds)
+    by_theme: dict[str, list] = {}
+    for sector in sorted(set(shown["projects"]["sector"]), key=lambda s: list(shapes).index(s) if s in shapes else 99):
+        by_theme.setdefault(themes.get(sector, ""), []).append(sector)
+    groups = []
+    for theme in MAP_THEME_COLOURS:
+        if theme not in by_theme:
+            continue
+        items = [_item(_shape(project_colour(ds, s), shapes.get(s, "circle")), labels.get(s, s)) for s in by_theme[theme]]
+        groups.append(html.Li([html.Span(labels.get(theme, theme.title()), className="key-theme",
+                                         style={"color": MAP_THEME_COLOURS[theme]}),
+                               html.Ul(items, className="key-list")], className="key-group"))
+
+    notes = [f"Border drawn from Natural Earth 1:10m, where it measures {geodesic:,.0f} km: generalisation "
+             "smooths the mountain border's bends."]
+    if shown["lines"]:
+        notes.insert(0, "Pipelines and corridors join known waypoints: their routes are schematic.")
+    parts = [html.Ul(features, className="key-list")]
+    if status:
+        parts += [html.P("Status (line style · marker fill)", className="key-title"),
+                  html.Ul(status, className="key-list")]
+    if groups:
+        parts += [html.P("Projects: colour by theme, shape by sector", className="key-title"),
+                  html.Ul(groups, className="key-list key-groups")]
+    else:
+        parts.append(html.P("No project site matches the filters.", className="key-title"))
+    parts.append(html.P(" ".join(notes), className="key-notes"))
+    return parts
+
+
+def map_legend(ds: Dataset, state: ViewState | None = None, key_id: str | None = None) -> html.Div:
+    extra = {"id": key_id} if key_id else {}
+    return html.Div(map_legend_items(ds, state or ViewState()), className="map-key", role="group",
+                    **{"aria-label": "Map key"}, **extra)

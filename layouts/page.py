@@ -17,7 +17,8 @@ from kzcn.figures.border_map import border_map
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.ids import Id, csv_button
 from kzcn.tables import Dataset, summary
-from kzcn.urlstate import ViewState
+from kzcn.urlstate import DEFAULT_YEAR_MEANING, ViewState
+from layouts.cite import cite_panel
 from layouts.details import details, find_options
 from layouts.legend import map_legend
 from layouts.sources import source_label, split_ids
@@ -79,7 +80,8 @@ def controls(ds: Dataset) -> html.Section:
     return html.Section([
         html.Div([
             html.Label("Sector", htmlFor=Id.SECTOR_FILTER, id="sector-label"),
-            dcc.Dropdown(id=Id.SECTOR_FILTER, multi=True, placeholder="All sectors", value=[],
+            # Tall enough for eight options at once: a student compares sectors before choosing.
+            dcc.Dropdown(id=Id.SECTOR_FILTER, multi=True, placeholder="All sectors", value=[], maxHeight=340,
                          options=[{"label": f"{r.label} ({r.theme})", "value": r.slug}
                                   for r in sectors.itertuples(index=False)]),
         ], className="control control-sector", role="group", **{"aria-labelledby": "sector-label"}),
@@ -92,6 +94,7 @@ def controls(ds: Dataset) -> html.Section:
             html.Span("Years", className="label", id="years-label"),
             dcc.RangeSlider(id=Id.YEAR_RANGE, min=first, max=last, step=1, value=[first, last], marks=marks,
                             allowCross=False, tooltip={"placement": "bottom", "always_visible": False}),
+            year_meaning(first, last),
         ], className="control control-years", role="group", **{"aria-labelledby": "years-label"}),
         html.Div([
             html.Button("▶ Play years", id=Id.PLAY, n_clicks=0, className="reset play",
@@ -99,8 +102,22 @@ def controls(ds: Dataset) -> html.Section:
             html.Button("Reset filters", id=Id.RESET_FILTERS, n_clicks=0, className="reset"),
         ], className="control-buttons"),
         dcc.Interval(id=Id.PLAY_TIMER, interval=1200, disabled=True),
-        html.P(id=Id.VIEW_SUMMARY, className="view-summary", **{"aria-live": "polite"}),
+        html.Div([html.P(id=Id.VIEW_SUMMARY, className="view-summary", **{"aria-live": "polite"}), cite_panel(ds)],
+                 className="summary-row"),
     ], className="controls", **{"aria-label": "Filters"})
+
+
+def year_meaning(first: int, last: int) -> html.Div:
+    """What the year window means, said beside it, with the choice between the two readings
+    (kzcn/filters.py holds the rule; the URL keeps the choice as `years=`)."""
+    return html.Div([
+        html.Span("Count what was", className="year-meaning-lead", id="year-meaning-label"),
+        dcc.RadioItems(id=Id.YEAR_MEANING, value=DEFAULT_YEAR_MEANING, inline=True, className="year-meaning",
+                       options=[{"label": "active in these years", "value": "active"},
+                                {"label": "started in them", "value": "started"}]),
+        html.Span(f"Active: begun by the last year, not finished before the first. Undated projects: only "
+                  f"with the whole {first}–{last}.", className="year-meaning-note"),
+    ], className="year-meaning-row", role="radiogroup", **{"aria-labelledby": "year-meaning-label"})
 
 
 def _tools(ds: Dataset, graph: str, title: str, tables: tuple[str, ...], csv: str | None) -> html.Div:
@@ -144,6 +161,8 @@ def page(ds: Dataset) -> html.Div:
         dcc.Store(id=Id.VIEW_KEYS, data=filters.initial_view_keys(ds)),
         dcc.Store(id=Id.SCENE_EXTENT, data=None),
         dcc.Store(id=Id.SCENE_ANIMATION, data=None),
+        dcc.Store(id=Id.MAP_FOCUS, data=None),
+        dcc.Store(id=Id.MAP_FOCUS_DONE, data=None),
         dcc.Download(id=Id.DOWNLOAD),
         html.A("Skip to the projects table", href="#projects", className="skip-link"),
         header(ds),
@@ -154,15 +173,17 @@ def page(ds: Dataset) -> html.Div:
                 _panel(ds, "Border map",
                        "Crossings (size: freight in million tonnes where published), oil and gas pipelines "
                        "(width: design capacity), rail and road corridors, and project sites by sector. "
-                       "Lines join known waypoints and are schematic. Scroll to zoom, drag to pan.",
+                       "Lines join known waypoints and are schematic. Drag to pan; zoom with the + and − buttons, a pinch, "
+                       "or Ctrl and the mouse wheel (the wheel alone scrolls the page). Where features crowd, a "
+                       "click lists them all.",
                        ("border_crossings", "pipelines", "corridors"),
                        html.Div([_graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"),
-                                 map_legend(ds)]), Id.BORDER_MAP, cls="map-panel"),
+                                 map_legend(ds, key_id=Id.MAP_KEY)]), Id.BORDER_MAP, cls="map-panel"),
                 html.Div([
                     html.Div([
                         html.Label("Find a crossing, pipeline, corridor, project or event", htmlFor=Id.FIND,
                                    id="find-label"),
-                        dcc.Dropdown(id=Id.FIND, options=find_options(ds), placeholder="Type a name…",
+                        dcc.Dropdown(id=Id.FIND, options=find_options(ds), placeholder="Type a name…", maxHeight=360,
                                      clearable=True, searchable=True),
                     ], className="panel find-panel", role="search", **{"aria-labelledby": "find-label"}),
                     html.Section(id=Id.SCENE_PANEL, className="panel scene-panel",

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from dash import html
 
+from kzcn.cite import date_text, full_date_text
 from kzcn.tables import Dataset
 
 
@@ -20,7 +21,7 @@ def source_label(ds: Dataset, source_id: str) -> str:
     if rec.empty:
         return source_id
     rec = rec.iloc[0]
-    return f"{rec['publisher']}, {rec['date'][:4]}"
+    return f"{rec['publisher']}, {date_text(rec)}"
 
 
 def source_list(ds: Dataset, ids: Iterable[str]) -> html.Ol:
@@ -34,9 +35,8 @@ def source_list(ds: Dataset, ids: Iterable[str]) -> html.Ol:
         url = rec["url"]
         link = (html.A(rec["title"], href=url, target="_blank", rel="noopener noreferrer")
                 if url.startswith("http") else html.Span(rec["title"]))
-        kind = "" if rec["date_kind"] == "published" else " (retrieved)"
         items.append(html.Li([html.Span(f"{rec['publisher']}: ", className="src-pub"), link,
-                              html.Span(f" · {rec['date']}{kind}", className="src-date")]))
+                              html.Span(f" · {full_date_text(rec)}", className="src-date")]))
     return html.Ol(items, className="source-list")
 
 
@@ -47,6 +47,6 @@ def markdown_sources(ds: Dataset, cell) -> str:
     for sid in split_ids(cell):
         if sid in by_id.index:
             rec = by_id.loc[sid]
-            label = f"{rec['publisher']} {rec['date'][:4]}".replace("[", "(").replace("]", ")")
+            label = f"{rec['publisher']}, {date_text(rec)}".replace("[", "(").replace("]", ")")
             parts.append(f"[{label}]({rec['url']})" if rec["url"].startswith("http") else label)
     return "; ".join(parts)

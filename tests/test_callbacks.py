@@ -13,17 +13,18 @@ def test_url_drives_the_first_render(ds):
     assert state.sectors == ("gas",) and state.year_from == 2009
 
 
-def test_map_click_selects_the_feature(ds):
+def test_chart_click_selects_the_feature(ds):
     vocab = vocabulary(ds)
-    click = {"points": [{"customdata": "cacgp-line-c", "lon": 70, "lat": 43}]}
-    state = next_state(Id.BORDER_MAP, click, "", {"sectors": ["gas"]}, vocab)
-    assert state.select == "cacgp-line-c" and state.sectors == ("gas",)
+    eid = ds.events["event_id"].iloc[0]
+    click = {"points": [{"customdata": eid, "x": 2013, "y": 1}]}
+    state = next_state(Id.TIMELINE_CHART, click, "", {"sectors": ["gas"]}, vocab)
+    assert state.select == eid and state.sectors == ("gas",)
 
 
 def test_clicks_on_nothing_change_nothing(ds):
     vocab = vocabulary(ds)
     for junk in (None, {}, {"points": []}, {"points": [{"customdata": 7}]}, {"points": [{"customdata": "nope"}]}):
-        assert next_state(Id.BORDER_MAP, junk, "", {"selected": None}, vocab).select is None
+        assert next_state(Id.TIMELINE_CHART, junk, "", {"selected": None}, vocab).select is None
     assert clicked_feature({"points": [{"customdata": ["x"]}]}) == "x"
 
 
@@ -54,9 +55,10 @@ def test_unexpected_control_values_are_dropped(ds):
 
 
 def test_render_returns_every_view(ds):
-    patch, trade, energy, timeline, rows, summary, keys = render(["rail"], [], [2010, 2020], "turnover", None, None)
+    patch, key, trade, energy, timeline, rows, summary, keys = render(["rail"], [], [2010, 2020], "turnover", "active",
+                                                                     None, None)
     assert {r["project_id"] for r in rows} <= set(ds.projects.query("sector == 'rail'")["project_id"])
-    assert "rail" in summary and "2010–2020" in summary
+    assert "Rail" in str(summary) and "2010–2020" in str(summary)
     assert patch.to_plotly_json()["operations"]
 
 
@@ -64,16 +66,18 @@ def test_show_selection_fills_details_with_sources(ds):
     pid = ds.projects["project_id"].iloc[0]
     text = str(show(pid))
     assert "Sources" in text and "href" in text
-    map_patch, timeline_patch = highlight(pid)
+    map_patch, timeline_patch, focus = highlight(pid)
     assert map_patch.to_plotly_json()["operations"] and timeline_patch.to_plotly_json()["operations"]
     assert "Click a crossing" in str(show("no-such-thing"))
 
 
 def test_render_leaves_unchanged_views_alone(ds):
-    *_, keys = render(["rail"], [], [2010, 2020], "turnover", None, None)
-    patch, trade, energy, timeline, rows, _summary, again = render(["rail"], [], [2010, 2020], "products", None, keys)
+    *_, keys = render(["rail"], [], [2010, 2020], "turnover", "active", None, None)
+    patch, key, trade, energy, timeline, rows, _summary, again = render(["rail"], [], [2010, 2020], "products", "active",
+                                                                       None, keys)
     assert again["trade"] != keys["trade"] and trade is not no_update
     assert energy is no_update and timeline is no_update and rows is no_update and patch is no_update
+    assert key is no_update
 
 
 def test_event_ticks_on_the_charts_select_the_event(ds):

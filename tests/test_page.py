@@ -51,7 +51,7 @@ def test_filter_change_updates_map_charts_and_table(make_page, ds):
         "(n) => dash_ag_grid.getApi('projects-table').getDisplayedRowCount() < n", arg=rows_before, timeout=10000)
     after = sum(_trace_points(page))
     assert after < before
-    assert "energy" in page.inner_text("#view-summary")
+    assert "energy" in page.inner_text("#view-summary").lower()
     shown = page.evaluate("""() => document.querySelector('#timeline-chart .js-plotly-plot').data
         .slice(0, -1).flatMap(t => t.customdata || [])""")
     expected = filters.events(ds, ViewState(themes=("energy",)))["event_id"]

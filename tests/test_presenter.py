@@ -93,12 +93,12 @@ def test_png_and_svg_downloads_are_images_of_the_chart(make_page):
     data = open(info.value.path(), "rb").read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
-    assert (width, height) == (round(box["width"]), round(box["height"]))
+    assert (width, height) == (2 * round(box["width"]), 2 * round(box["height"]))  # PNGs at twice the screen size
     with page.expect_download() as info:
         page.click(".map-panel .export-image[data-format='svg']")
     svg = open(info.value.path(), encoding="utf-8").read()
     assert svg.startswith("<svg") and "Border map" in svg and "Source: China–Kazakhstan dashboard" in svg
-    assert "Crossing point" in svg and "Renewables" in svg  # the map's key is drawn in
+    assert "Border crossing" in svg and "Renewables" in svg  # the map's key is drawn in
 
 
 def test_print_view_has_one_page_per_scene(make_page, ds):

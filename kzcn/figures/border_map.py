@@ -17,13 +17,16 @@ from dash import Patch
 from shapely.geometry import MultiPolygon, Polygon
 
 from kzcn import filters
-from kzcn.figures.style import BORDER_COLOUR, FONT, HIGHLIGHT, INK, MUTED, base_layout, sector_colour
+from kzcn.figures import context
+from kzcn.figures.map_encoding import (corridor_kind, crossing_place, feature_index, line_colour, line_dash,
+                                       marker_symbol, project_colour, sector_shapes)
+from kzcn.figures.style import (BORDER_COLOUR, CROSSING_EDGE, CROSSING_FILL, FONT, HIGHLIGHT, INK, MUTED,
+                                STATUS_LABEL, base_layout, status_group)
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
 # Kazakhstan and Xinjiang fill the frame; zoom out for the ports and capitals further east.
 VIEW = {"lon": [46.0, 100.0], "lat": [36.5, 56.0]}
-MODE_DASH = {"operational": "solid", "expansion": "solid", "under-construction": "dash", "planned": "dot"}
 
 
 def _geo(**props) -> dict:
@@ -39,15 +42,18 @@ def _rings(geom) -> tuple[list, list]:
     for poly in polys:
         if not isinstance(poly, Polygon):
             continue
-        for ring in [poly.exterior, *poly.interiors]:
-            xs, ys = ring.xy
-            lons += [*xs, None]
-            lats += [*ys, None]
+        # Outer rings only: plotly makes each gap-separated ring its own polygon, so a hole's
+        # counter-clockwise ring would fill the whole globe (Kazakhstan's one hole did).
+        xs, ys = poly.exterior.xy
+        lons += [*xs, None]
+        lats += [*ys, None]
     return lons, lats
 
 
 @functools.cache
-def _country_traces(ds: Dataset) -> tuple[go.Scattergeo, ...]:
+def _country_traces(ds: Dataset) -> tuple[go.Scattergeo | dict, ...]:
+    """The static base: countries, water, the border and every label (figures/context.py), in the
+    order they draw. Feature traces follow it, so a filter change never resends any of it."""
     countries = ds.countries
     context_lon: list = []
     context_lat: list = []
@@ -65,6 +71,7 @@ def _country_traces(ds: Dataset) -> tuple[go.Scattergeo, ...]:
         traces.append(go.Scattergeo(lon=lo, lat=la, mode="lines", fill="toself", fillcolor=fill,
                                     line={"color": "#8a8f99", "width": 1}, hoverinfo="skip",
                                     showlegend=False, name=name))
+    traces += context.water_traces(ds)
     border_lon: list = []
     border_lat: list = []
     for geom in ds.border:
@@ -77,10 +84,10 @@ def _country_traces(ds: Dataset) -> tuple[go.Scattergeo, ...]:
         lon=border_lon, lat=border_lat, mode="lines", line={"color": BORDER_COLOUR, "width": 4},
         name=f"Kazakhstan–China border ({km:,.0f} km)", hoverinfo="skip", legendrank=1))
     traces.append(go.Scattergeo(
-        lon=[67.5, 87.0, 95.0, 62.0], lat=[48.3, 40.2, 47.6, 39.6],  # label spots, inside the default view
-        text=["KAZAKHSTAN", "CHINA", "MONGOLIA", "UZBEKISTAN"], mode="text", hoverinfo="skip",
-        textfont={"family": FONT, "size": [20, 20, 13, 13], "color": [INK, INK, MUTED, MUTED]},
-        showlegend=False))
+        lon=[67.5, 87.0], lat=[48.3, 40.2],  # label spots, inside the default view
+        text=["KAZAKHSTAN", "CHINA"], mode="text", hoverinfo="skip",
+        textfont={"family": FONT, "size": 20, "color": INK}, showlegend=False))
+    traces += context.label_traces(ds)  # the neighbours' names now come with the other labels
     return tuple(traces)
 
 
@@ -117,30 +124,39 @@ def _pipeline_traces(ds: Dataset, state: ViewState) -> list[dict]:
     traces = []
     for rec in pipes.itertuples(index=False):
         share = rec.capacity / top[rec.capacity_unit] if pd.notna(rec.capacity) else 0.3
-        hover = _hover(rec.name, f"{rec.commodity.title()} pipeline · {rec.status}",
+        hover = _hover(rec.name, f"{rec.commodity.title()} pipeline · {_status(rec.status)}",
                        f"Capacity {_fmt(rec.capacity, rec.capacity_unit)}" if pd.notna(rec.capacity) else "",
-                       f"In service {rec.commissioned_year}" if pd.notna(rec.commissioned_year) else "",
+                       f"In service {_year(rec.commissioned_year)}" if pd.notna(rec.commissioned_year) else "",
                        "Route schematic (joins known waypoints)" if rec.geometry_kind == "schematic" else "")
         trace = _route_trace(ds, rec.pipeline_id, f"{rec.commodity.title()} pipeline",
-                             sector_colour(rec.commodity), 2.0 + 4.0 * share, MODE_DASH.get(rec.status, "solid"),
+                             line_colour(rec.commodity), 1.8 + 2.7 * share, line_dash(rec.status),
                              hover, f"pipe-{rec.commodity}", rec.pipeline_id in shown)
         traces.append(trace)
     return traces
 
 
+def _status(status) -> str:
+    return STATUS_LABEL[status_group(status)].lower()
+
+
+def _year(value) -> str:
+    """A year as a reader writes it: never with a thousands separator."""
+    return str(int(value)) if pd.notna(value) else ""
+
+
 def _corridor_traces(ds: Dataset, state: ViewState) -> list[dict]:
-    """Corridors grouped by mode and line style, one trace a group (fewer traces draw faster); the
-    groups come from the whole table, so their number does not change with the filters."""
+    """Corridors grouped by mode and status, one trace a group (fewer traces draw faster); the groups
+    come from the whole table, so their number does not change with the filters."""
     shown = set(filters.corridors(ds, state)["corridor_id"])
     groups: dict[tuple[str, str], dict] = {}
     for rec in ds.corridors.itertuples(index=False):
-        dash = "dashdot" if rec.status == "operational" else "dot"
-        group = groups.setdefault((rec.mode, dash), {"lon": [], "lat": [], "ids": [], "text": []})
+        kind = corridor_kind(rec.mode)
+        group = groups.setdefault((kind, line_dash(rec.status)), {"lon": [], "lat": [], "ids": [], "text": []})
         route = ds.routes.get(rec.corridor_id)
         if rec.corridor_id not in shown or route is None or len(route.lons) < 2:
             continue
-        hover = _hover(rec.name, f"{rec.mode.title()} corridor · {rec.status}",
-                       f"Opened {rec.opened_year}" if pd.notna(rec.opened_year) else "",
+        hover = _hover(rec.name, f"{rec.mode.title()} corridor · {_status(rec.status)}",
+                       f"Opened {_year(rec.opened_year)}" if pd.notna(rec.opened_year) else "",
                        f"{rec.length_km:,.0f} km" if pd.notna(rec.length_km) else "",
                        "Route schematic (joins known waypoints)" if rec.geometry_kind == "schematic" else "")
         group["lon"] += [*route.lons, None]
@@ -148,52 +164,93 @@ def _corridor_traces(ds: Dataset, state: ViewState) -> list[dict]:
         group["ids"] += [rec.corridor_id] * len(route.lons) + [None]
         group["text"] += [hover] * len(route.lons) + [None]
     traces = []
-    for (mode, dash), g in sorted(groups.items()):
-        colour = sector_colour({"rail": "rail", "road": "road"}.get(mode, "logistics"))
-        traces.append(_geo(lon=g["lon"], lat=g["lat"], mode="lines+markers", name=f"{mode.title()} corridor",
+    for (kind, dash), g in sorted(groups.items()):
+        colour = line_colour(kind)
+        traces.append(_geo(lon=g["lon"], lat=g["lat"], mode="lines+markers", name=f"{kind.title()} corridor",
                            line={"color": colour, "width": 2.5, "dash": dash}, marker={"size": 5, "color": colour},
                            customdata=g["ids"], text=g["text"], hovertemplate="%{text}<extra></extra>",
                            showlegend=False))
     return traces
 
 
+def _crossing_frame(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    """Crossings with at least one placed post. Where both posts are placed the marker sits between
+    them, on the line; where only one side publishes a position (Jeminay), at that post."""
+    frame = filters.crossings(ds, state)
+    return frame[frame[["lat_kz", "lon_kz"]].notna().all(axis=1) | frame[["lat_cn", "lon_cn"]].notna().all(axis=1)]
+
+
+def _crossing_position(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    lat = frame[["lat_kz", "lat_cn"]].mean(axis=1, skipna=True)
+    lon = frame[["lon_kz", "lon_cn"]].mean(axis=1, skipna=True)
+    return lon, lat
+
+
 def _crossing_trace(ds: Dataset, state: ViewState) -> dict:
-    frame = filters.crossings(ds, state).dropna(subset=["lat_kz", "lon_kz", "lat_cn", "lon_cn"])
-    lat = (frame["lat_kz"] + frame["lat_cn"]) / 2
-    lon = (frame["lon_kz"] + frame["lon_cn"]) / 2
+    frame = _crossing_frame(ds, state)
+    lon, lat = _crossing_position(frame)
     tonnes = frame["throughput"].where(frame["throughput_unit"].isin(("mt", "mt/y")))
     size = 14 + 16 * (tonnes / tonnes.max()).fillna(0) if tonnes.notna().any() else pd.Series(14, frame.index)
     hover = [
-        _hover(r.name, f"Modes: {r.modes.replace(';', ', ')} · {r.status}",
-               f"Opened {r.year_opened}" if pd.notna(r.year_opened) else "",
-               f"Throughput {_fmt(r.throughput, r.throughput_unit)} ({r.throughput_year})"
+        _hover(r.name, f"Modes: {r.modes.replace(';', ', ')} · {_status(r.status)}",
+               f"Opened {_year(r.year_opened)}" if pd.notna(r.year_opened) else "",
+               f"Throughput {_fmt(r.throughput, r.throughput_unit)} ({_year(r.throughput_year)})"
                if pd.notna(r.throughput) else "Throughput: not published")
         for r in frame.itertuples(index=False)
     ]
+    operating = [status_group(s) == "operating" for s in frame["status"]]
     return _geo(
-        lon=lon.tolist(), lat=lat.tolist(), mode="markers", name="Crossing point",
-        marker={"size": size.tolist(), "symbol": "diamond", "color": sector_colour("border-crossings"),
-                "line": {"color": "white", "width": 1.5}},
-        customdata=frame["crossing_id"].tolist(), text=hover, hovertemplate="%{text}<extra></extra>",
+        lon=lon.tolist(), lat=lat.tolist(), mode="markers+text", name="Crossing point",
+        text=_place_labels(frame, lon, lat), textposition="middle left",
+        textfont={"family": FONT, "size": 13, "color": INK, "weight": 600, "shadow": "1px 1px 2px white"},
+        marker={"size": size.tolist(), "symbol": [marker_symbol("diamond", s) for s in frame["status"]],
+                "color": [CROSSING_FILL if on else CROSSING_EDGE for on in operating],
+                "line": {"color": CROSSING_EDGE, "width": 2}},
+        customdata=frame["crossing_id"].tolist(), hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
     )
 
 
+def _place_labels(frame: pd.DataFrame, lon: pd.Series, lat: pd.Series) -> list[str]:
+    """One name per crossing place (Khorgos, Dostyk, Bakhty …), however many crossings share it: the
+    first crossing drawn there carries it, the others none, so labels never print over each other."""
+    kept: list[tuple[float, float]] = []
+    seen: set[str] = set()
+    labels = []
+    for name, modes, x, y in zip(frame["name"], frame["modes"], lon, lat, strict=True):
+        place = crossing_place(name)
+        near = any(abs(x - a) + abs(y - b) < 0.35 for a, b in kept)
+        if "pipeline" in modes or place in seen or near:
+            labels.append("")
+            continue
+        seen.add(place)
+        kept.append((x, y))
+        labels.append(place)
+    return labels
+
+
 def _project_traces(ds: Dataset, state: ViewState) -> list[dict]:
-    """All project sites in one trace, coloured point by point: plotly's cost grows with the number of
-    traces, and the key is HTML, so a trace per sector would buy nothing."""
+    """All project sites in one trace, coloured by theme and shaped by sector and status point by
+    point: plotly's cost grows with the number of traces, and the key is HTML, so a trace per sector
+    would buy nothing."""
     frame = filters.projects(ds, state).dropna(subset=["lat", "lon"])
     labels = dict(ds.vocabulary[["slug", "label"]].values)
+    shapes = sector_shapes(ds)
     hover = [
-        _hover(r.name, f"{labels.get(r.sector, r.sector)} · {r.status}",
+        _hover(r.name, f"{labels.get(r.sector, r.sector)} · {_status(r.status)}",
                r.location_name if isinstance(r.location_name, str) else "",
                f"{r.value:,.4g} million {r.currency}" if pd.notna(r.value) else "")
         for r in frame.itertuples(index=False)
     ]
+    colours = [project_colour(ds, x) for x in frame["sector"]]
+    filled = [status_group(s) == "operating" for s in frame["status"]]
     return [_geo(
         lon=frame["lon"].tolist(), lat=frame["lat"].tolist(), mode="markers", name="Projects",
         legendgroup="projects",
-        marker={"size": 11, "color": [sector_colour(x) for x in frame["sector"]],
-                "line": {"color": "white", "width": 1}},
+        marker={"size": 12, "color": colours,
+                "symbol": [marker_symbol(shapes.get(sec, "circle"), st)
+                           for sec, st in zip(frame["sector"], frame["status"], strict=True)],
+                "line": {"color": ["white" if f else c for f, c in zip(filled, colours, strict=True)],
+                         "width": [1 if f else 2 for f in filled]}},
         customdata=frame["project_id"].tolist(), text=hover, hovertemplate="%{text}<extra></extra>",
     )]
 
@@ -212,12 +269,15 @@ def feature_location(ds: Dataset, fid: str | None) -> tuple[list, list]:
     if fid in ds.routes:
         route = ds.routes[fid]
         return list(route.lons), list(route.lats)
-    for frame, key, lat, lon in ((ds.projects, "project_id", "lat", "lon"),
-                                 (ds.events, "event_id", "lat", "lon"),
-                                 (ds.border_crossings, "crossing_id", "lat_kz", "lon_kz")):
+    for frame, key, lat, lon in ((ds.projects, "project_id", "lat", "lon"), (ds.events, "event_id", "lat", "lon")):
         hit = frame[frame[key] == fid]
         if len(hit) and pd.notna(hit[lat].iloc[0]):
             return [float(hit[lon].iloc[0])], [float(hit[lat].iloc[0])]
+    crossing = _crossing_frame(ds, ViewState())
+    crossing = crossing[crossing["crossing_id"] == fid]
+    if len(crossing):
+        lon, lat = _crossing_position(crossing)
+        return [float(lon.iloc[0])], [float(lat.iloc[0])]
     systems = ds.pipelines[ds.pipelines["system"] == fid]
     lons: list = []
     lats: list = []
@@ -258,6 +318,8 @@ def border_map(ds: Dataset, state: ViewState) -> go.Figure:
         # The key is drawn in HTML beside the graph (layouts/legend.py): the geo frame keeps its
         # aspect ratio, so every pixel a legend takes from its width is lost from its height too.
         showlegend=False,
+        # The chooser (assets/map_pick.js) lists every feature near a click by kind and name.
+        meta={"features": feature_index(ds)},
     ))
     fig.update_geos(
         projection_type="mercator", visible=False, showland=False, showcountries=False,

@@ -30,6 +30,38 @@ REPORTER_STYLE = {
 BORDER_COLOUR = "#B2182B"
 HIGHLIGHT = "#FFB000"
 
+# The map encodes a project's theme by colour and its sector by shape: eighteen sector colours cannot
+# all stay apart for a colour-blind reader (or on a washed-out projector), five theme colours can.
+# Paul Tol's "bright" set, checked apart under deuteranopia and protanopia.
+MAP_THEME_COLOURS = {
+    "economy": "#EE7733", "connectivity": "#009988", "energy": "#0077BB", "security": "#222222",
+    "diplomacy": "#AA3377",
+}
+# Shapes in the order a theme's sectors appear in data/vocabulary.csv; every one has the plotly
+# "-open" and "-open-dot" variants that carry a feature's status.
+SECTOR_SHAPES = ("circle", "square", "diamond", "triangle-up", "pentagon", "hexagon", "star", "triangle-down")
+# Lines the map draws, kept apart from the theme colours of the points around them.
+LINE_COLOURS = {"oil": "#1A1A1A", "gas": "#33BBEE", "rail": "#009988", "road": "#999933",
+                "multimodal": "#DDAA33"}
+CROSSING_FILL = "#FFFFFF"
+CROSSING_EDGE = "#1A1A1A"
+
+# One status vocabulary across crossings, pipelines, corridors and projects: line dash and marker fill.
+# "completed" (a one-off project that is finished) reads as operating; "expansion" is an operating
+# line being enlarged.
+STATUS_GROUP = {
+    "operational": "operating", "completed": "operating", "expansion": "operating",
+    "under-construction": "building", "planned": "planned", "suspended": "stopped", "cancelled": "stopped",
+}
+STATUS_LABEL = {"operating": "Operating", "building": "Under construction", "planned": "Planned",
+                "stopped": "Suspended or cancelled"}
+STATUS_DASH = {"operating": "solid", "building": "dash", "planned": "dot", "stopped": "longdashdot"}
+STATUS_SUFFIX = {"operating": "", "building": "-open-dot", "planned": "-open"}  # stopped: a cross
+
+
+def status_group(status) -> str:
+    return STATUS_GROUP.get(status if isinstance(status, str) else "", "operating")
+
 
 def base_layout(**extra) -> dict:
     """A fresh layout dict each call: one visitor's view must never leak into another's."""

@@ -1,0 +1,30 @@
+"""The citation follows the URL: every change of view rewrites it with the exact link and today's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dash import Input, Output, State, no_update
+
+from callbacks.state import vocabulary
+from kzcn import urlstate, viewtext
+from kzcn.ids import Id
+from kzcn.tables import load
+from layouts.cite import citation_body
+
+
+def citation(href, _opened, search):
+    if not isinstance(href, str):
+        return no_update
+    ds = load()
+    state = urlstate.parse(search, vocabulary(ds))
+    return citation_body(ds, href, date.today(), viewtext.describe(ds, state))
+
+
+def register(app) -> None:
+    app.callback(
+        Output(Id.CITE_TEXT, "children"),
+        Input(Id.URL, "href"),
+        Input(Id.CITE_OPEN, "n_clicks"),
+        State(Id.URL, "search"),
+    )(citation)
