@@ -16,6 +16,7 @@ from kzcn.figures.style import BORDER_COLOUR, HIGHLIGHT, sector_colour
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 from kzcn.version import data_date, version_label
+from layouts.presenter import scene_figure
 
 STATIC = {"staticPlot": True, "displayModeBar": False}
 CHARTS = {
@@ -118,6 +119,7 @@ def scene_page(ds: Dataset, scene: Scene, href: str | None) -> html.Section:
         html.P(f"Scene {scene.number} of {total} · {ds.briefing.title}", className="kicker"),
         html.H2(scene.title),
         html.P(scene.narrative, className="scene-narrative"),
+        scene_figure(ds, scene),
         # A scene without a chart puts its key and sources beside the map, where the chart would be.
         html.Div(body, className="pack-body" + ("" if scene.chart else " map-only")),
         html.P(["This scene live: ", html.A(link, href=link)], className="pack-link"),

@@ -6,9 +6,24 @@ from dash import dcc, html
 
 from kzcn.briefing import Scene
 from kzcn.tables import Dataset
+from layouts.details import find, latest_volume
 from layouts.sources import source_list
 
 KEYS_HELP = "→ / Space / PageDown: next · ← / PageUp: previous · R: back to this scene's view · Esc: leave"
+
+
+def scene_figure(ds: Dataset, scene: Scene) -> html.P | None:
+    """The scene's pipeline in figures, as the details panel states it: which line, what measure,
+    which year, so the room hears one number for one thing."""
+    found = find(ds, scene.select)
+    if found is None or found[0] != "Pipeline":
+        return None
+    volume = latest_volume(ds, found[1])
+    if volume is None:
+        return None
+    label, value = volume
+    return html.P([html.Span(f"In the data: {found[1]['name']}, {label.lower()}: "),
+                   html.Strong(value, className="scene-figure-value")], className="scene-figure")
 
 
 def scene_panel(ds: Dataset, scene: Scene | None, leave_href: str = "?") -> list:
@@ -28,6 +43,7 @@ def scene_panel(ds: Dataset, scene: Scene | None, leave_href: str = "?") -> list
         html.P(ds.briefing.title, className="kicker"),
         html.H2(scene.title, className="scene-title"),
         html.P(scene.narrative, className="scene-narrative"),
+        scene_figure(ds, scene),
         html.Details([html.Summary("Sources"), source_list(ds, scene.source_ids)], open=True,
                      className="scene-sources", **{"data-esc-ignore": "open by design"}),
         html.P([dcc.Link("Link to this scene", href=scene.query()), " · ", KEYS_HELP], className="scene-help"),
