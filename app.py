@@ -37,8 +37,6 @@ def create_app(warm_static: bool = True) -> Dash:
     app.server.config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
     Compress(app.server)
     static_compression.install(app.server)  # registered after Compress, so it runs first
-    if warm_static:
-        static_compression.warm(app)
 
     @app.server.after_request
     def _headers(response):
@@ -47,6 +45,9 @@ def create_app(warm_static: bool = True) -> Dash:
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
+    # Last: the warming thread sends requests, and Flask refuses new hooks once one has been handled.
+    if warm_static:
+        static_compression.warm(app)
     return app
 
 

@@ -15,7 +15,7 @@ from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.figures.style import BORDER_COLOUR, HIGHLIGHT, sector_colour
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
-from kzcn.version import data_date, version_label
+from kzcn.version import version_label
 from layouts.presenter import scene_figure
 
 STATIC = {"staticPlot": True, "displayModeBar": False}
@@ -89,11 +89,11 @@ def cover(ds: Dataset, href: str | None, today: dt.date) -> html.Section:
         html.P("Briefing pack", className="kicker"),
         html.H1(ds.briefing.title),
         html.Dl([
-            html.Div([html.Dt("Printed"), html.Dd(today.isoformat())]),
+            html.Div([html.Dt("Date"), html.Dd(today.isoformat())]),
             html.Div([html.Dt("Version"), html.Dd([
                 version_label(ds),
-                html.Span(f" (the dashboard's version, and the newest date on which a cited page was "
-                          f"retrieved: {data_date(ds)})", className="muted")])]),
+                html.Span(" (the code's version; the data's date is the newest on which a cited page was "
+                          "retrieved)", className="muted")])]),
             html.Div([html.Dt("Live dashboard"), html.Dd(html.A(link, href=link) if link else "not known")]),
         ], className="facts pack-meta"),
         html.P(f"{n} scenes, one a page. Every figure comes from the dashboard's tables; each page lists "
