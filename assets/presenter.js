@@ -18,10 +18,52 @@
     return key === " " && (tag === "INPUT" || tag === "BUTTON" || tag === "A");
   }
 
+  function shown(el) {
+    return el.getClientRects().length > 0;
+  }
+
+  // What Esc should close before it may end the briefing: a dropdown's menu (dcc.Dropdown draws it in a
+  // popper layer with its trigger marked aria-expanded), any other popup whose trigger says it is
+  // expanded, an open dialog, or a <details> the visitor opened (those open by design carry
+  // data-esc-ignore). Returns a function that closes it, or null when nothing is open.
+  function openThing() {
+    const popper = document.querySelector("[data-radix-popper-content-wrapper]");
+    const popup = Array.from(document.querySelectorAll('[aria-haspopup][aria-expanded="true"]')).find(shown);
+    if (popper) return function () {};  // the dropdown closes its own menu on Esc
+    if (popup) return function () { popup.click(); };
+    const dialog = Array.from(document.querySelectorAll("dialog[open]")).find(shown);
+    if (dialog) return function () { dialog.close(); };
+    const details = Array.from(document.querySelectorAll("details[open]:not([data-esc-ignore])")).find(shown);
+    if (details) {
+      return function () {
+        details.open = false;
+        const summary = details.querySelector("summary");
+        if (summary) summary.focus();
+      };
+    }
+    return null;
+  }
+
+  const closedBy = new WeakSet();
+
+  // Capture phase on window: this runs before the dropdown's own Esc handler has closed its menu, so
+  // the menu is still open when we look.
+  window.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" && event.key !== "Esc") return;
+    if (new URLSearchParams(window.location.search).get("mode") !== "present") return;
+    const close = openThing();
+    if (close === null) return;
+    closedBy.add(event);
+    close();
+  }, true);
+
   document.addEventListener("keydown", function (event) {
+    if (closedBy.has(event)) return;  // this Esc closed something; the next one leaves
     const params = new URLSearchParams(window.location.search);
     if (params.get("mode") !== "present" || event.altKey || event.ctrlKey || event.metaKey) return;
     if (ownedBy(event.target, event.key)) return;
+    // While a menu is open, arrows and Space move within it, not between scenes.
+    if (document.querySelector("[data-radix-popper-content-wrapper]")) return;
     const counter = document.querySelector("#scene-panel .scene-counter");
     const total = counter ? parseInt(counter.textContent.split("/")[1], 10) : 1;
     const scene = Math.max(1, parseInt(params.get("scene") || "1", 10) || 1);

@@ -15,14 +15,15 @@ from kzcn import urlstate
 from kzcn.figures.border_map import VIEW
 from kzcn.ids import Id
 from kzcn.tables import load
-from layouts.presenter import pack, scene_panel
+from layouts.pack import pack
+from layouts.presenter import scene_panel
 
 
-def present(search, shown):
+def present(search, shown, href=None):
     ds = load()
     state = urlstate.parse(search, vocabulary(ds))
     if state.mode == "pack":
-        return "app pack", [], no_update, pack(ds)
+        return "app pack", [], no_update, pack(ds, href)
     if state.mode != "present":
         return "app", [], no_update, []
     scene = ds.briefing.scene(state.scene)
@@ -43,6 +44,7 @@ def register(app) -> None:
         Output(Id.PACK, "children"),
         Input(Id.URL, "search"),
         State(Id.SCENE_EXTENT, "data"),
+        State(Id.URL, "href"),
     )(present)
     app.clientside_callback(
         ClientsideFunction(namespace="presenter", function_name="frame"),

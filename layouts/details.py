@@ -64,6 +64,32 @@ def _geometry(ds: Dataset, fid: str, kind: str) -> str:
     return f"schematic, a line through {through}" if kind == "schematic" else f"surveyed, via {through}"
 
 
+MEASURES = {"carried": "volume carried", "kz-exports-to-china": "Kazakh oil sold to China",
+            "russian-transit": "Russian oil in transit"}
+
+
+def latest_volume(ds: Dataset, row: pd.Series) -> tuple[str, str] | None:
+    """A pipeline's latest published volume as (label, value), saying what it measures and whose it is.
+
+    The line's own rows come before its system's (the system's total includes other segments), and the
+    volume carried before its parts (Kazakh oil sold, Russian transit). The presenter's scene panel
+    shows this same pair, so a scene and the details panel cannot give two figures for one line.
+    """
+    flows = ds.energy_flows
+    for whose, frame in (("", flows[flows["pipeline_id"] == row["pipeline_id"]]),
+                         ("whole system", flows[flows["pipeline_id"] == row["system"]])):
+        carried = frame[frame["measure"] == "carried"]
+        pick = carried if len(carried) else frame
+        if not len(pick):
+            continue
+        latest = pick.sort_values("year", kind="stable").iloc[-1]
+        measure = MEASURES.get(latest["measure"], str(latest["measure"]).replace("-", " "))
+        notes = [n for n in (whose, "estimate" if latest["estimate"] else "") if n]
+        value = f"{_num(latest['volume'], latest['unit'])} in {latest['year']}"
+        return f"Latest {measure}", value + (f" ({', '.join(notes)})" if notes else "")
+    return None
+
+
 def _fields(ds: Dataset, kind: str, row: pd.Series) -> list[tuple[str, str | None]]:
     labels = dict(ds.vocabulary[["slug", "label"]].values)
     if kind == "Border crossing":
@@ -77,15 +103,12 @@ def _fields(ds: Dataset, kind: str, row: pd.Series) -> list[tuple[str, str | Non
              if pd.notna(row["throughput"]) else "not published"),
         ]
     if kind == "Pipeline":
-        flows = ds.energy_flows[ds.energy_flows["pipeline_id"].isin((row["pipeline_id"], row["system"]))]
-        latest = flows.sort_values("year").iloc[-1] if len(flows) else None
         return [
             ("Commodity", row["commodity"]), ("Operator", row["operator"]),
             ("Route", f"{row['from_name']} → {row['to_name']}"), ("Length", _num(row["length_km"], "km")),
             ("Design capacity", _num(row["capacity"], row["capacity_unit"]) or "not published"),
             ("In service", _year(row["commissioned_year"])), ("Status", row["status"]),
-            ("Latest volume carried", f"{_num(latest['volume'], latest['unit'])} in {latest['year']}"
-             + (" (estimate)" if latest["estimate"] else "") if latest is not None else "not published"),
+            latest_volume(ds, row) or ("Latest volume carried", "not published"),
             ("Geometry", _geometry(ds, row["pipeline_id"], row["geometry_kind"])),
         ]
     if kind == "Transport corridor":

@@ -1,16 +1,29 @@
-"""Presenter mode's scene panel, and the printable briefing pack (one page per scene)."""
+"""Presenter mode's scene panel (the printable pack is in layouts/pack.py)."""
 
 from __future__ import annotations
 
 from dash import dcc, html
 
 from kzcn.briefing import Scene
-from kzcn.figures.border_map import border_map, with_extent
-from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.tables import Dataset
+from layouts.details import find, latest_volume
 from layouts.sources import source_list
 
 KEYS_HELP = "→ / Space / PageDown: next · ← / PageUp: previous · R: back to this scene's view · Esc: leave"
+
+
+def scene_figure(ds: Dataset, scene: Scene) -> html.P | None:
+    """The scene's pipeline in figures, as the details panel states it: which line, what measure,
+    which year, so the room hears one number for one thing."""
+    found = find(ds, scene.select)
+    if found is None or found[0] != "Pipeline":
+        return None
+    volume = latest_volume(ds, found[1])
+    if volume is None:
+        return None
+    label, value = volume
+    return html.P([html.Span(f"In the data: {found[1]['name']}, {label.lower()}: "),
+                   html.Strong(value, className="scene-figure-value")], className="scene-figure")
 
 
 def scene_panel(ds: Dataset, scene: Scene | None, leave_href: str = "?") -> list:
@@ -30,36 +43,9 @@ def scene_panel(ds: Dataset, scene: Scene | None, leave_href: str = "?") -> list
         html.P(ds.briefing.title, className="kicker"),
         html.H2(scene.title, className="scene-title"),
         html.P(scene.narrative, className="scene-narrative"),
+        scene_figure(ds, scene),
         html.Details([html.Summary("Sources"), source_list(ds, scene.source_ids)], open=True,
-                     className="scene-sources"),
+                     className="scene-sources", **{"data-esc-ignore": "open by design"}),
         html.P([dcc.Link("Link to this scene", href=scene.query()), " · ", KEYS_HELP], className="scene-help"),
     ]
 
-
-STATIC = {"staticPlot": True, "displayModeBar": False}
-
-
-def pack(ds: Dataset) -> list:
-    """Every scene on its own printed page: title, narrative, map, chart, and sources as footnotes."""
-    pages = [html.Section([
-        html.H1(ds.briefing.title),
-        html.P(f"A briefing in {len(ds.briefing.scenes)} scenes. Each page cites its sources at the foot; "
-               "every figure comes from the dashboard's sourced tables."),
-        html.Ol([html.Li(s.title) for s in ds.briefing.scenes]),
-    ], className="pack-page pack-cover")]
-    for scene in ds.briefing.scenes:
-        state = scene.view()
-        charts = {"trade": trade_chart, "energy": energy_chart, "timeline": timeline_chart}
-        figure = with_extent(border_map(ds, state), scene.extent)
-        parts = [
-            html.P(f"Scene {scene.number} of {len(ds.briefing.scenes)}", className="kicker"),
-            html.H2(scene.title),
-            html.P(scene.narrative, className="scene-narrative"),
-            dcc.Graph(figure=figure, config=STATIC, className="pack-map", style={"height": "520px"}),
-        ]
-        if scene.chart:
-            parts.append(dcc.Graph(figure=charts[scene.chart](ds, state), config=STATIC, className="pack-chart",
-                                   style={"height": "330px"}))
-        parts += [html.Div([html.H3("Sources"), source_list(ds, scene.source_ids)], className="footnotes")]
-        pages.append(html.Section(parts, className="pack-page"))
-    return pages

@@ -106,6 +106,8 @@ def make_page(browser, server_url):
         watches.append(watch)
         page.goto(server_url + "/" + query, wait_until="networkidle", timeout=60000)
         page.wait_for_selector(ready, timeout=20000)
+        # The grid's API answers only once its root is drawn; tests call it straight away.
+        page.wait_for_selector("#projects-table .ag-root-wrapper", state="attached", timeout=30000)
         return watch
 
     yield _open
