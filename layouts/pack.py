@@ -8,14 +8,13 @@ from urllib.parse import unquote
 
 from dash import dcc, html
 
-from kzcn import filters
 from kzcn.briefing import Scene
 from kzcn.figures.border_map import border_map, with_extent
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
-from kzcn.figures.style import BORDER_COLOUR, HIGHLIGHT, sector_colour
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 from kzcn.version import version_label
+from layouts.legend import map_legend_items
 from layouts.presenter import scene_figure
 
 STATIC = {"staticPlot": True, "displayModeBar": False}
@@ -24,39 +23,12 @@ CHARTS = {
     "energy": (energy_chart, "Energy: capacity against volume carried"),
     "timeline": (timeline_chart, "Timeline of events"),
 }
-CORRIDOR_COLOUR = {"rail": "rail", "road": "road"}
-
-
-def _swatch(style: dict, shape: str) -> html.Span:
-    return html.Span(className=f"key-{shape}", style=style)
-
-
-def _entry(swatch: html.Span, label: str) -> html.Li:
-    return html.Li([swatch, html.Span(label)], className="key-item")
 
 
 def pack_key(ds: Dataset, state: ViewState) -> html.Div:
-    """The key to one scene's map: only the kinds of feature its filters leave on it."""
-    labels = dict(ds.vocabulary[["slug", "label"]].values)
-    km = ds.geo_meta["border_length_km_official"]
-    items = [_entry(_swatch({"borderTop": f"4px solid {BORDER_COLOUR}"}, "line"),
-                    f"Kazakhstan–China border ({km:,.0f} km)")]
-    for mode in sorted(set(filters.corridors(ds, state)["mode"])):
-        colour = sector_colour(CORRIDOR_COLOUR.get(mode, "logistics"))
-        items.append(_entry(_swatch({"borderTop": f"3px dashed {colour}"}, "line"), f"{mode.title()} corridor (schematic)"))
-    for commodity in sorted(set(filters.pipelines(ds, state)["commodity"])):
-        items.append(_entry(_swatch({"borderTop": f"4px solid {sector_colour(commodity)}"}, "line"),
-                            f"{commodity.title()} pipeline"))
-    if len(filters.crossings(ds, state)):
-        items.append(_entry(_swatch({"background": sector_colour("border-crossings")}, "diamond"),
-                            "Crossing point (size: freight)"))
-    sectors = sorted(set(filters.projects(ds, state).dropna(subset=["lat", "lon"])["sector"]),
-                     key=lambda s: labels.get(s, s))
-    items += [_entry(_swatch({"background": sector_colour(s)}, "dot"), f"Project: {labels.get(s, s)}")
-              for s in sectors]
-    if state.select:
-        items.append(_entry(_swatch({"borderColor": HIGHLIGHT}, "ring"), "The scene's subject"))
-    return html.Div(html.Ul(items, className="key-list"), className="map-key pack-key", role="group",
+    """The key to one scene's map: the page's own key (only what the scene's filters leave on the map),
+    so the printed and the live map cannot be read two ways."""
+    return html.Div(map_legend_items(ds, state), className="map-key pack-key", role="group",
                     **{"aria-label": "Map key"})
 
 
