@@ -55,7 +55,7 @@ def bibtex(ds: Dataset, url: str, accessed: date, filters: str) -> str:
         f"@misc{{{key},",
         f"  author = {{{{{AUTHOR}}}}},",
         f"  title = {{{{{_bib(TITLE)}}}}},",
-        f"  howpublished = {{Interactive dashboard}},",
+        "  howpublished = {Interactive dashboard},",
         f"  version = {{{VERSION}, data of {data_date(ds)}}},",
         f"  year = {{{year}}},",
         f"  note = {{View: {_bib(filters)}. Data licence {LICENCE}; facts credited to the sources cited per row}},",

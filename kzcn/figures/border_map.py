@@ -20,7 +20,7 @@ from kzcn import filters
 from kzcn.figures import context
 from kzcn.figures.map_encoding import (corridor_kind, crossing_place, feature_index, line_colour, line_dash,
                                        marker_symbol, project_colour, sector_shapes)
-from kzcn.figures.style import (BORDER_COLOUR, CROSSING_EDGE, CROSSING_FILL, FONT, HIGHLIGHT, INK, MUTED,
+from kzcn.figures.style import (BORDER_COLOUR, CROSSING_EDGE, CROSSING_FILL, FONT, HIGHLIGHT, INK,
                                 STATUS_LABEL, base_layout, status_group)
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
