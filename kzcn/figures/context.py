@@ -148,6 +148,9 @@ def water_label_traces(ds: Dataset) -> list[dict]:
         traces.append(_trace(
             lon=rows["label_lon"].tolist(), lat=rows["label_lat"].tolist(), mode="text",
             text=rows["name"].tolist(),
+            # A river with no line (the Ili, the Chu) is named at a town on it: the name goes below
+            # and to the left, clear of the town's own name to its right.
+            textposition=["middle center" if g is not None else "bottom left" for g in rows.geometry],
             textfont={"family": FONT, "size": 13 if tier <= 2 else 12, "color": WATER_INK, "style": "italic",
                       "shadow": HALO},
             name=f"Water names, tier {tier}", meta={"layer": "labels", "tier": tier}, visible=tier <= 2,
