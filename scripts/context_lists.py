@@ -18,10 +18,10 @@ WATER = [
     ("Issyk-Kul", "Иссык-Куль", "Ыстықкөл", "伊塞克湖", "lake", 3, [(77.3, 42.45)], "wiki-issyk-kul"),
     ("Lake Zaysan", "Зайсан", "Зайсан көлі", "斋桑泊", "lake", 2, [(84.0, 48.0)], "wiki-zaysan"),
     ("Alakol", "Алаколь", "Алакөл", "阿拉湖", "lake", 3, [(81.75, 46.1)], "wiki-alakol"),
-    ("Bosten Lake", "Баграшкёль", "", "博斯腾湖", "lake", 3, [(87.05, 41.97)], "wiki-bosten"),
+    ("Bosten Lake", "Баграшкёль", "", "博斯腾湖", "lake", 4, [(87.05, 41.97)], "wiki-bosten"),
     ("Irtysh", "Иртыш", "Ертіс", "额尔齐斯河", "river", 2,
      [(77.6, 51.9), (73.4, 55.0), (83.8, 48.9)], "wiki-irtysh"),
-    ("Black Irtysh", "Чёрный Иртыш", "Қара Ертіс", "额尔齐斯河", "river", 3, [(86.9, 47.7)], "wiki-irtysh"),
+    ("Black Irtysh", "Чёрный Иртыш", "Қара Ертіс", "额尔齐斯河", "river", 4, [(88.0, 47.3), (86.9, 47.7)], "wiki-irtysh"),
     ("Syr Darya", "Сырдарья", "Сырдария", "锡尔河", "river", 3,
      [(66.4, 44.4), (65.0, 44.7), (68.3, 41.4), (62.3, 46.0), (70.9, 40.9), (63.4, 45.55)], "wiki-syr-darya"),
     ("Amu Darya", "Амударья", "Әмудария", "阿姆河", "river", 3, [(63.6, 39.1), (61.2, 41.2), (65.2, 38.4)], "wiki-amu-darya"),
@@ -29,14 +29,14 @@ WATER = [
     ("Tobol", "Тобол", "Тобыл", "托博尔河", "river", 3, [(63.6, 53.2)], "wiki-tobol"),
     ("Ob", "Обь", "Обь", "鄂毕河", "river", 3, [(83.6, 53.5), (82.9, 55.0)], "wiki-ob"),
     ("Volga", "Волга", "Еділ", "伏尔加河", "river", 2, [(47.3, 47.2), (44.6, 48.6)], "wiki-volga"),
-    ("Naryn", "Нарын", "Нарын", "纳伦河", "river", 3, [(75.5, 41.5), (73.0, 41.75)], "wiki-naryn"),
+    ("Naryn", "Нарын", "Нарын", "纳伦河", "river", 4, [(75.5, 41.5), (73.0, 41.75)], "wiki-naryn"),
     ("Tarim", "Тарим", "", "塔里木河", "river", 3, [(84.0, 41.1), (87.8, 40.9)], "wiki-tarim"),
 ]
 # Rivers Natural Earth 1:50m (as packaged) does not hold: a label at a point on the river, no line.
 # Ili: between Ghulja (on its north bank) and Qapqal (on its south side), per the cited article and
 # GeoNames' positions of the two towns.
 LABEL_ONLY = [
-    ("Ili", "Или", "Іле", "伊犁河", "river", 3, (81.23, 43.87), f"{SOURCE_GN};wiki-ili"),
+    ("Ili", "Или", "Іле", "伊犁河", "river", 4, (81.23, 43.87), f"{SOURCE_GN};wiki-ili"),
     # Chu: at the town of Shu, which lies on the river (cited page), at GeoNames' position of the town.
     ("Chu", "Чу", "Шу", "楚河", "river", 3, (73.7622, 43.6051), f"{SOURCE_GN};chu-shu-town;wiki-chu"),
 ]

@@ -53,10 +53,10 @@ TEXT_POSITION = {
     "alashankou": "top right", "dostyk": "bottom left", "bole": "bottom left", "tacheng": "top right",
     "semey": "middle left", "oskemen": "top right", "pavlodar": "top right", "karaganda": "bottom center",
     "kokshetau": "top center", "atyrau": "top right", "aktau": "middle right", "oral": "top right",
-    "kyzylorda": "top center", "turkistan": "bottom right", "taldykorgan": "top right",
+    "kyzylorda": "top center", "turkistan": "bottom right", "taldykorgan": "top left",
     "dushanbe": "middle left", "khujand": "top right", "osh": "bottom right", "kashgar": "bottom right",
     "konayev": "bottom left", "omsk": "top right", "novosibirsk": "top right", "barnaul": "middle left",
-    "kuytun": "top left", "dushanzi": "bottom center",
+    "kuytun": "top left", "dushanzi": "bottom center", "korla": "middle left",
 }
 
 
