@@ -35,6 +35,21 @@
     }
     var indices = [];
     var visible = [];
+    // Feature traces that print names beside their markers (the crossings) keep their markers at
+    // every zoom and show the names only from `meta.textMinPx` up: mode markers+text or markers.
+    var textIndices = [];
+    var modes = [];
+    (gd.data || []).forEach(function (trace, i) {
+      var min = trace.meta && trace.meta.textMinPx;
+      if (min === undefined) {
+        return;
+      }
+      var mode = px >= min ? "markers+text" : "markers";
+      if (trace.mode !== mode) {
+        textIndices.push(i);
+        modes.push(mode);
+      }
+    });
     (gd.data || []).forEach(function (trace, i) {
       var tier = trace.meta && trace.meta.tier;
       if (!tier) {
@@ -47,7 +62,7 @@
       }
     });
     gd.setAttribute("data-label-scale", px.toFixed(1));
-    if (!indices.length) {
+    if (!indices.length && !textIndices.length) {
       return;
     }
     gd._kzcnLabelsBusy = true;
@@ -58,7 +73,11 @@
         update(gd);
       }
     };
-    window.Plotly.restyle(gd, { visible: visible }, indices).then(done, done);
+    var names = function () {
+      return textIndices.length ? window.Plotly.restyle(gd, { mode: modes }, textIndices) : null;
+    };
+    var shown = indices.length ? window.Plotly.restyle(gd, { visible: visible }, indices) : Promise.resolve();
+    shown.then(names).then(done, done);
   }
 
   function attach() {

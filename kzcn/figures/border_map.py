@@ -14,7 +14,6 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 from dash import Patch
-from shapely.geometry import MultiPolygon, Polygon
 
 from kzcn import filters
 from kzcn.figures import context
@@ -35,21 +34,6 @@ def _geo(**props) -> dict:
     return {"type": "scattergeo", **props}
 
 
-def _rings(geom) -> tuple[list, list]:
-    lons: list = []
-    lats: list = []
-    polys = geom.geoms if isinstance(geom, MultiPolygon) else [geom]
-    for poly in polys:
-        if not isinstance(poly, Polygon):
-            continue
-        # Outer rings only: plotly makes each gap-separated ring its own polygon, so a hole's
-        # counter-clockwise ring would fill the whole globe (Kazakhstan's one hole did).
-        xs, ys = poly.exterior.xy
-        lons += [*xs, None]
-        lats += [*ys, None]
-    return lons, lats
-
-
 @functools.cache
 def _country_traces(ds: Dataset) -> tuple[go.Scattergeo | dict, ...]:
     """The static base: countries, water, the border and every label (figures/context.py), in the
@@ -58,7 +42,7 @@ def _country_traces(ds: Dataset) -> tuple[go.Scattergeo | dict, ...]:
     context_lon: list = []
     context_lat: list = []
     for geom in countries.loc[countries["role"] == "context", "geometry"]:
-        lo, la = _rings(geom)
+        lo, la = context.rings(geom)
         context_lon += lo
         context_lat += la
     traces = [go.Scattergeo(lon=context_lon, lat=context_lat, mode="lines", fill="toself",
@@ -67,7 +51,7 @@ def _country_traces(ds: Dataset) -> tuple[go.Scattergeo | dict, ...]:
     fills = {"Kazakhstan": "#f7efd9", "China": "#f9e4e1"}
     for name, fill in fills.items():
         geom = countries.loc[countries["name"] == name, "geometry"].iloc[0]
-        lo, la = _rings(geom)
+        lo, la = context.rings(geom)
         traces.append(go.Scattergeo(lon=lo, lat=la, mode="lines", fill="toself", fillcolor=fill,
                                     line={"color": "#8a8f99", "width": 1}, hoverinfo="skip",
                                     showlegend=False, name=name))
@@ -201,6 +185,9 @@ def _crossing_trace(ds: Dataset, state: ViewState) -> dict:
     operating = [status_group(s) == "operating" for s in frame["status"]]
     return _geo(
         lon=lon.tolist(), lat=lat.tolist(), mode="markers+text", name="Crossing point",
+        # Names from this many pixels per degree up (assets/map_labels.js): the whole-country view on
+        # a wide screen, not on a laptop or phone, where they would print over each other.
+        meta={"textMinPx": 20},
         text=_place_labels(frame, lon, lat), textposition="middle left",
         textfont={"family": FONT, "size": 13, "color": INK, "weight": 600, "shadow": "1px 1px 2px white"},
         marker={"size": size.tolist(), "symbol": [marker_symbol("diamond", s) for s in frame["status"]],

@@ -18,6 +18,7 @@ import functools
 import pandas as pd
 from shapely.geometry import MultiLineString, MultiPolygon, Polygon
 
+from kzcn.figures.map_encoding import crossing_place
 from kzcn.figures.style import FONT, MUTED
 from kzcn.tables import Dataset
 
@@ -71,14 +72,17 @@ def _trace(**props) -> dict:
     return {"type": "scattergeo", "hoverinfo": "skip", "showlegend": False, **props}
 
 
-def _rings(geom) -> tuple[list, list]:
+def rings(geom) -> tuple[list, list]:
+    """A polygon's outer rings as one gap-separated lon/lat path, for a filled scattergeo line."""
     lons: list = []
     lats: list = []
     polys = geom.geoms if isinstance(geom, MultiPolygon) else [geom]
     for poly in polys:
         if not isinstance(poly, Polygon):
             continue
-        xs, ys = poly.exterior.xy  # outer rings only: see border_map._rings
+        # Outer rings only: plotly makes each gap-separated ring its own polygon, so a hole's
+        # counter-clockwise ring would fill the whole globe (Kazakhstan's one hole did).
+        xs, ys = poly.exterior.xy
         lons += [*xs, None]
         lats += [*ys, None]
     return lons, lats
@@ -108,7 +112,7 @@ def water_traces(ds: Dataset) -> list[dict]:
             line_lon += lo
             line_lat += la
         else:
-            lo, la = _rings(rec.geometry)
+            lo, la = rings(rec.geometry)
             fill_lon += lo
             fill_lat += la
     return [
@@ -119,15 +123,23 @@ def water_traces(ds: Dataset) -> list[dict]:
     ]
 
 
+def _named_by_crossings(ds: Dataset) -> set[str]:
+    """Places the crossing markers already name (Khorgos, Dostyk, Bakhty …): their town keeps its dot
+    but not a second copy of the name."""
+    crossings = ds.border_crossings[~ds.border_crossings["modes"].str.contains("pipeline")]
+    return {crossing_place(name) for name in crossings["name"]}
+
+
 def place_traces(ds: Dataset) -> list[dict]:
     """One trace a tier: the dot and the name of each city or town, sized by rank."""
+    named = _named_by_crossings(ds)
     traces = []
     for tier in TIERS:
         tiers = [PLACE_TIER.get(pid, int(rank) + 1) for pid, rank in zip(ds.places["place_id"], ds.places["rank"])]
         rows = ds.places[[t == tier for t in tiers]]
         traces.append(_trace(
             lon=rows["lon"].tolist(), lat=rows["lat"].tolist(), mode="markers+text",
-            text=rows["name"].tolist(),
+            text=["" if name in named else name for name in rows["name"]],
             textposition=[AT_CROSSING.get(pid) or TEXT_POSITION.get(pid, "middle right") for pid in rows["place_id"]],
             textfont={"family": FONT, "size": [TEXT[r] for r in rows["rank"]], "color": PLACE_INK,
                       "shadow": HALO, "weight": 600 if tier == 1 else 400},
