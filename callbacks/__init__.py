@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from callbacks import downloads, play, presenter, selection, state, views
+from callbacks import downloads, phone, play, presenter, selection, state, views
 
 
 def register_callbacks(app) -> None:
@@ -12,3 +12,4 @@ def register_callbacks(app) -> None:
     presenter.register(app)
     downloads.register(app)
     play.register(app)
+    phone.register(app)

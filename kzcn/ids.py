@@ -34,6 +34,20 @@ class Id(StrEnum):
     FIND = "find-feature"
     PLAY = "play-years"
     PLAY_TIMER = "play-timer"
+    # Phone layout (layouts/phone.py, assets/phone.js).
+    SHARE_BAR = "share-bar"
+    SHARE_LINE = "share-line"
+    SHARE_FIRST = "share-first-search"
+    FILTERS_TOGGLE = "filters-toggle"
+    SUBJECT_CARD = "subject-card"
+    DETAIL_SHEET = "detail-sheet"
+    SHEET_CLOSE = "sheet-close"
+    SHEET_TITLE = "sheet-title"
+    # Empty container in the sheet, above the details: the map's click chooser may fill it on a phone.
+    SHEET_CHOOSER = "sheet-chooser"
+    SHEET_OPENED = "sheet-opened"
+    MAP_TOOLS = "map-tools"
+    KEY_TOGGLE = "key-toggle"
 
 
 CSV_BUTTON = "csv-download"

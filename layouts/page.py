@@ -18,6 +18,7 @@ from kzcn.tables import Dataset, summary
 from kzcn.urlstate import ViewState
 from layouts.details import details, find_options
 from layouts.legend import map_legend
+from layouts.phone import map_tools, share_bar, sheet, subject
 from layouts.sources import source_label, split_ids
 from layouts.table import project_columns, project_rows
 
@@ -139,6 +140,8 @@ def page(ds: Dataset) -> html.Div:
         html.A("Skip to the projects table", href="#projects", className="skip-link"),
         header(ds),
         html.Div(id=Id.NOTICE, className="notice", role="status", hidden=True),
+        share_bar(),
+        subject(),
         controls(ds),
         html.Main([
             html.Div([
@@ -148,6 +151,7 @@ def page(ds: Dataset) -> html.Div:
                        "Lines join known waypoints and are schematic. Scroll to zoom, drag to pan.",
                        ("border_crossings", "pipelines", "corridors"),
                        html.Div([_graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"),
+                                 map_tools(),
                                  map_legend(ds)]), Id.BORDER_MAP, cls="map-panel"),
                 html.Div([
                     html.Div([
@@ -158,8 +162,8 @@ def page(ds: Dataset) -> html.Div:
                     ], className="panel find-panel", role="search", **{"aria-labelledby": "find-label"}),
                     html.Section(id=Id.SCENE_PANEL, className="panel scene-panel",
                                  **{"aria-label": "Presenter scene", "aria-live": "polite"}),
-                    html.Aside(details(ds, None), id=Id.DETAILS_PANEL, className="panel details",
-                               **{"aria-live": "polite", "aria-label": "Details of the selected feature"}),
+                    sheet(html.Aside(details(ds, None), id=Id.DETAILS_PANEL, className="panel details",
+                               **{"aria-live": "polite", "aria-label": "Details of the selected feature"})),
                 ], className="side-column"),
             ], className="map-row"),
             html.Div([

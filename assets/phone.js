@@ -1,0 +1,289 @@
+/* Phones (≤ 600 px): the details panel becomes a bottom sheet where the finger is; the filters and the
+   map's key fold behind buttons; the map's frame fills its box; charts put their legends below the
+   plot; the projects table keeps name, sector, status and years. Wider screens are left as they are.
+   Presenter mode and the printed pack have layouts of their own and are left alone too. */
+(function () {
+  "use strict";
+
+  const NARROW = window.matchMedia("(max-width: 600px)");
+  const root = document.documentElement;
+  const noUpdate = () => (window.dash_clientside ? window.dash_clientside.no_update : undefined);
+
+  function presenting() {
+    const app = document.getElementById("app-root");
+    return !!app && (app.classList.contains("present") || app.classList.contains("pack"));
+  }
+  const narrow = () => NARROW.matches && !presenting();
+  const graphOf = (id) => {
+    const holder = document.getElementById(id);
+    return holder && holder.querySelector(".js-plotly-plot");
+  };
+
+  // ---- The sheet: #detail-sheet wraps #details-panel (layouts/phone.py).
+  let returnFocus = null;
+
+  function openSheet() {
+    const sheet = document.getElementById("detail-sheet");
+    if (!sheet || !narrow()) return;
+    if (!root.classList.contains("sheet-open")) returnFocus = document.activeElement;
+    root.classList.add("sheet-open");
+    // A non-modal dialog: the map above it stays usable, and another tap updates the sheet.
+    sheet.setAttribute("role", "dialog");
+    sheet.setAttribute("aria-modal", "false");
+    sheet.setAttribute("aria-label", "Details of the selected feature");
+    sheet.scrollTop = 0;
+    sheet.focus({preventScroll: true});
+    keepTapInView(sheet);
+    // The sheet says what the hover label said, and more; the label would hide the feature's ring.
+    const map = graphOf("border-map");
+    if (map && window.Plotly && window.Plotly.Fx) window.Plotly.Fx.unhover(map);
+  }
+
+  // The sheet covers the lower part of the screen: if the finger was there, the page moves up so the
+  // feature tapped stays in sight above the sheet.
+  let lastTap = null;
+  document.addEventListener("pointerdown", function (event) {
+    if (event.target && event.target.closest && event.target.closest("#border-map")) {
+      lastTap = {y: event.clientY, t: Date.now()};
+    }
+  }, true);
+
+  function keepTapInView(sheet) {
+    const tap = lastTap;
+    lastTap = null;
+    if (!tap || Date.now() - tap.t > 4000) return;
+    const free = window.innerHeight - sheet.getBoundingClientRect().height;
+    if (tap.y > free - 48) window.scrollBy({top: tap.y - free / 2, behavior: "instant"});
+  }
+
+  function closeSheet() {
+    const sheet = document.getElementById("detail-sheet");
+    if (!root.classList.contains("sheet-open")) return;
+    root.classList.remove("sheet-open");
+    if (sheet) ["role", "aria-modal", "aria-label"].forEach((a) => sheet.removeAttribute(a));
+    const back = returnFocus;
+    returnFocus = null;
+    if (back && back.isConnected && back !== document.body && !(sheet && sheet.contains(back))) {
+      back.focus({preventScroll: true});
+    }
+  }
+
+  // On load the selection comes from the link, and the card stands for it; every later change is the
+  // visitor's own (a tap on the map, a table row, an event, Find), and opens the sheet.
+  const linkSelect = new URLSearchParams(window.location.search).get("select");
+  let seenFirst = false;
+
+  function selectionChanged(selected) {
+    const first = !seenFirst;
+    seenFirst = true;
+    if (!(first && selected === linkSelect) && selected) openSheet();
+    return noUpdate();
+  }
+
+  function toggle(cls, button) {
+    const on = root.classList.toggle(cls);
+    button.setAttribute("aria-expanded", String(on));
+  }
+
+  // The map's zoom buttons press the plotly mode bar's own (hidden on a phone), so the zoom behaves
+  // exactly as the mode bar's does.
+  function zoom(action) {
+    const holder = document.getElementById("border-map");
+    if (!holder) return;
+    const sel = action === "reset" ? '.modebar-btn[data-attr="reset"]'
+      : '.modebar-btn[data-attr="zoom"][data-val="' + action + '"]';
+    const button = holder.querySelector(sel);
+    if (button) button.click();
+  }
+
+  document.addEventListener("click", function (event) {
+    const target = event.target;
+    if (!target || !target.closest) return;
+    let hit;
+    if ((hit = target.closest("#filters-toggle"))) toggle("filters-open", hit);
+    else if ((hit = target.closest("#key-toggle"))) toggle("key-open", hit);
+    else if (target.closest(".subject-more")) openSheet();
+    else if (target.closest("#sheet-close")) closeSheet();
+    else if ((hit = target.closest(".map-zoom"))) zoom(hit.dataset.zoom);
+  });
+
+  // Capture phase: Esc closes the sheet before anything else on the page hears it.
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && root.classList.contains("sheet-open")) {
+      event.preventDefault();
+      event.stopPropagation();
+      closeSheet();
+    }
+  }, true);
+
+  // ---- The map: on a tall phone box the geo frame is letterboxed (plotly keeps the frame's aspect),
+  // so the frame is reshaped to the box: a little narrower and a little taller, about the same middle.
+  const merc = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const unmerc = (y) => ((2 * Math.atan(Math.exp(y)) - Math.PI / 2) * 180) / Math.PI;
+
+  function fitMap(gd) {
+    const full = gd._fullLayout;
+    const geo = full && full.geo;
+    if (!narrow() || !geo || !geo.lonaxis || !geo.lataxis || !window.Plotly) return;
+    if ((geo.projection && geo.projection.scale || 1) !== 1) return; // the visitor zoomed: leave it
+    const lon = geo.lonaxis.range;
+    const lat = geo.lataxis.range;
+    const w = full._size.w * (geo.domain.x[1] - geo.domain.x[0]);
+    const h = full._size.h * (geo.domain.y[1] - geo.domain.y[0]);
+    const xSpan = ((lon[1] - lon[0]) * Math.PI) / 180;
+    const ySpan = merc(lat[1]) - merc(lat[0]);
+    if (!(w > 0 && h > 0 && xSpan > 0 && ySpan > 0)) return;
+    const ratio = (ySpan / xSpan) / (h / w);
+    if (Math.abs(ratio - 1) < 0.03) return;
+    // Meet halfway: crop the long side and extend the short side by the same factor.
+    const k = Math.sqrt(ratio);
+    const lonMid = (lon[0] + lon[1]) / 2;
+    const yMid = (merc(lat[0]) + merc(lat[1])) / 2;
+    const lonHalf = ((lon[1] - lon[0]) * k) / 2;
+    const yHalf = ySpan / k / 2;
+    window.Plotly.relayout(gd, {
+      "geo.lonaxis.range": [lonMid - lonHalf, lonMid + lonHalf],
+      "geo.lataxis.range": [unmerc(yMid - yHalf), unmerc(yMid + yHalf)],
+    });
+  }
+
+  // ---- Charts: legends under the plot, no drag (a finger's swipe scrolls the page), and the long
+  // y-axis title of the trade chart on two lines. A new figure from the server brings the wide
+  // layout back, so this runs after every redraw; it does nothing once applied.
+  const PHONE_LEGEND = {orientation: "h", yref: "container", y: 0, yanchor: "bottom", x: 0, xanchor: "left"};
+
+  function fitChart(gd) {
+    if (!window.Plotly || !gd.layout) return;
+    const legend = gd.layout.legend || {};
+    const update = {};
+    if (narrow()) {
+      if (!gd.__phoneSaved) {
+        gd.__phoneSaved = {legend: Object.assign({}, legend), dragmode: gd.layout.dragmode,
+                           ytitle: gd.layout.yaxis && gd.layout.yaxis.title,
+                           margin: Object.assign({}, gd.layout.margin || {})};
+      }
+      if (legend.yref !== "container") {
+        Object.keys(PHONE_LEGEND).forEach((k) => { update["legend." + k] = PHONE_LEGEND[k]; });
+        update["legend.font.size"] = 12;
+      }
+      if (gd.layout.dragmode !== false) update.dragmode = false;
+      const margin = gd.layout.margin || {};
+      const top = gd.layout.annotations && gd.layout.annotations.some((a) => a.yref === "paper" && a.y >= 1) ? 36 : 14;
+      if ((margin.t || 0) > top + 4) update["margin.t"] = top;
+      Object.keys(gd.layout).filter((k) => /^xaxis\d*$/.test(k) && gd.layout[k].dtick === 2)
+        .forEach((k) => { update[k + ".dtick"] = 5; update[k + ".tickfont.size"] = 13; });
+      const title = gd.layout.yaxis && gd.layout.yaxis.title;
+      const text = title && (typeof title === "string" ? title : title.text);
+      if (text && text.length > 22 && text.indexOf("<br>") < 0) {
+        update["yaxis.title.text"] = text.replace(", ", ",<br>");
+        update["yaxis.title.font.size"] = 13;
+        update["yaxis.automargin"] = true;
+      }
+    } else if (gd.__phoneSaved) {
+      // Back to a wide screen (a phone turned sideways): restore what the server drew.
+      const saved = gd.__phoneSaved;
+      gd.__phoneSaved = null;
+      update.legend = saved.legend;
+      update.dragmode = saved.dragmode;
+      if (saved.ytitle) update["yaxis.title"] = saved.ytitle;
+      update.margin = saved.margin;
+      Object.keys(gd.layout).filter((k) => /^xaxis\d*$/.test(k) && gd.layout[k].dtick === 5)
+        .forEach((k) => { update[k + ".dtick"] = 2; update[k + ".tickfont.size"] = null; });
+    }
+    if (Object.keys(update).length) window.Plotly.relayout(gd, update);
+    if (narrow()) wrapNames(gd);
+  }
+
+  // Legend entries do not wrap by themselves; a long one would run off a phone's screen.
+  function wrapNames(gd) {
+    const names = [];
+    const which = [];
+    (gd.data || []).forEach(function (trace, i) {
+      const name = trace.name || "";
+      if (trace.showlegend !== false && name.length > 34 && name.indexOf("<br>") < 0) {
+        const cut = name.lastIndexOf(" ", Math.floor(name.length / 2) + 6);
+        if (cut > 0) { names.push(name.slice(0, cut) + "<br>" + name.slice(cut + 1)); which.push(i); }
+      }
+    });
+    if (which.length) window.Plotly.restyle(gd, {name: names}, which);
+  }
+
+  // ---- The projects table: on a phone, name, sector, status and the years; the rest is one tap away
+  // (a row opens the sheet with everything the data holds). The grid's own minimum widths are for a
+  // laptop, so a phone gets narrower ones, names on up to three lines, and no header menu icons
+  // (too small for a finger; a tap on a header still sorts).
+  const KEEP = {name: 112, sector_label: 68, status: 84, start_year: 46, completion_year: 46};
+  let wideDefs = null;
+  let tableHooked = false;
+
+  function fitTable() {
+    if (!window.dash_ag_grid || !window.dash_ag_grid.getApiAsync) return;
+    window.dash_ag_grid.getApiAsync("projects-table").then(function (api) {
+      if (!api || (api.isDestroyed && api.isDestroyed())) return;
+      if (!tableHooked) {
+        tableHooked = true;
+        // After the grid's own responsive sizing, which does not know the phone's widths.
+        api.addEventListener("gridSizeChanged", () => { if (narrow()) api.sizeColumnsToFit(); });
+      }
+      if (narrow() && !wideDefs) {
+        wideDefs = api.getColumnDefs();
+        api.setGridOption("columnDefs", wideDefs.map(function (def) {
+          const id = def.colId || def.field;
+          if (!(id in KEEP)) return Object.assign({}, def, {hide: true});
+          return Object.assign({}, def, {hide: false, minWidth: KEEP[id], maxWidth: undefined, flex: undefined,
+                                         wrapText: ["name", "sector_label", "status"].includes(id), suppressHeaderFilterButton: true,
+                                         suppressHeaderMenuButton: true});
+        }));
+        api.setGridOption("rowHeight", 56);
+        api.resetRowHeights();
+        api.sizeColumnsToFit();
+      } else if (!narrow() && wideDefs) {
+        api.setGridOption("columnDefs", wideDefs.map((def) => Object.assign({}, def, {hide: false})));
+        wideDefs = null;
+        api.setGridOption("rowHeight", 40);
+        api.resetRowHeights();
+        api.sizeColumnsToFit();
+      }
+    }).catch(function () { /* no grid on this page (presenter, pack) */ });
+  }
+
+  // ---- Hook each graph once it exists; Dash renders them after this script runs.
+  function hook() {
+    const map = graphOf("border-map");
+    if (map && map.on && !map.__phoneHooked) {
+      map.__phoneHooked = true;
+      map.on("plotly_afterplot", () => fitMap(map));
+      // A second tap on the feature already selected changes nothing in the page's state, so the
+      // sheet is opened here too.
+      map.on("plotly_click", function (data) {
+        const point = data && data.points && data.points[0];
+        const raw = point && point.customdata;
+        const fid = Array.isArray(raw) ? raw[0] : raw;
+        if (typeof fid === "string" && fid === new URLSearchParams(window.location.search).get("select")) openSheet();
+      });
+      fitMap(map);
+    }
+    ["trade-chart", "energy-chart", "timeline-chart"].forEach(function (id) {
+      const gd = graphOf(id);
+      if (gd && gd.on && !gd.__phoneHooked) {
+        gd.__phoneHooked = true;
+        gd.on("plotly_afterplot", () => fitChart(gd));
+        fitChart(gd);
+      }
+    });
+    if (!tableHooked && document.getElementById("projects-table")) fitTable();
+  }
+
+  window.setInterval(hook, 700);
+  NARROW.addEventListener("change", function () {
+    if (!NARROW.matches) closeSheet();
+    ["trade-chart", "energy-chart", "timeline-chart"].forEach((id) => { const gd = graphOf(id); if (gd) fitChart(gd); });
+    const map = graphOf("border-map");
+    if (map) fitMap(map);
+    fitTable();
+  });
+
+  // For the map's click chooser: on a phone it may fill #sheet-chooser and open the sheet.
+  window.kzcnPhone = {openSheet: openSheet, closeSheet: closeSheet, narrow: narrow};
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {phone: {selectionChanged: selectionChanged}});
+})();
