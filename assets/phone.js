@@ -165,6 +165,9 @@
       if (legend.yref !== "container") {
         Object.keys(PHONE_LEGEND).forEach((k) => { update["legend." + k] = PHONE_LEGEND[k]; });
         update["legend.font.size"] = 12;
+        // A legend row is too small a target for a finger; on a phone it is a key, not a switch.
+        update["legend.itemclick"] = false;
+        update["legend.itemdoubleclick"] = false;
       }
       if (gd.layout.dragmode !== false) update.dragmode = false;
       const margin = gd.layout.margin || {};
@@ -209,11 +212,14 @@
   }
 
   // ---- The projects table: on a phone, name, sector, status and the years; the rest is one tap away
-  // (a row opens the sheet with everything the data holds). The grid's own minimum widths are for a
-  // laptop, so a phone gets narrower ones, names on up to three lines, and no header menu icons
-  // (too small for a finger; a tap on a header still sorts).
+  // (a row opens the sheet with everything the data holds). The grid's minimum widths are for a
+  // laptop, so a phone gets narrower ones, names and labels on up to three lines, and no header menu
+  // icons (too small for a finger; a tap on a header still sorts). The column definitions are changed
+  // in place rather than set anew: new definitions would be parsed again by dash-ag-grid, which cannot
+  // parse the functions it has already made of the page's {"function": ...} strings.
   const KEEP = {name: 112, sector_label: 68, status: 84, start_year: 46, completion_year: 46};
-  let wideDefs = null;
+  const WRAP = ["name", "sector_label", "status"];
+  let saved = null;
   let tableHooked = false;
 
   function fitTable() {
@@ -225,25 +231,39 @@
         // After the grid's own responsive sizing, which does not know the phone's widths.
         api.addEventListener("gridSizeChanged", () => { if (narrow()) api.sizeColumnsToFit(); });
       }
-      if (narrow() && !wideDefs) {
-        wideDefs = api.getColumnDefs();
-        api.setGridOption("columnDefs", wideDefs.map(function (def) {
-          const id = def.colId || def.field;
-          if (!(id in KEEP)) return Object.assign({}, def, {hide: true});
-          return Object.assign({}, def, {hide: false, minWidth: KEEP[id], maxWidth: undefined, flex: undefined,
-                                         wrapText: ["name", "sector_label", "status"].includes(id), suppressHeaderFilterButton: true,
-                                         suppressHeaderMenuButton: true});
-        }));
-        api.setGridOption("rowHeight", 56);
-        api.resetRowHeights();
-        api.sizeColumnsToFit();
-      } else if (!narrow() && wideDefs) {
-        api.setGridOption("columnDefs", wideDefs.map((def) => Object.assign({}, def, {hide: false})));
-        wideDefs = null;
+      const columns = api.getColumns() || [];
+      const hide = columns.map((c) => c.getColId()).filter((id) => !(id in KEEP));
+      if (narrow() && !saved) {
+        saved = {};
+        columns.filter((c) => c.getColId() in KEEP).forEach(function (col) {
+          const id = col.getColId();
+          const def = col.getColDef();
+          saved[id] = {minWidth: col.minWidth, wrapText: def.wrapText,
+                       suppressHeaderFilterButton: def.suppressHeaderFilterButton,
+                       suppressHeaderMenuButton: def.suppressHeaderMenuButton};
+          col.minWidth = KEEP[id];
+          Object.assign(def, {wrapText: WRAP.includes(id), suppressHeaderFilterButton: true,
+                              suppressHeaderMenuButton: true});
+        });
+        api.setColumnsVisible(hide, false);
+        api.setGridOption("rowHeight", 60);
+      } else if (!narrow() && saved) {
+        columns.filter((c) => saved[c.getColId()]).forEach(function (col) {
+          const was = saved[col.getColId()];
+          col.minWidth = was.minWidth;
+          Object.assign(col.getColDef(), {wrapText: was.wrapText, suppressHeaderFilterButton: was.suppressHeaderFilterButton,
+                                          suppressHeaderMenuButton: was.suppressHeaderMenuButton});
+        });
+        saved = null;
+        api.setColumnsVisible(hide, true);
         api.setGridOption("rowHeight", 40);
-        api.resetRowHeights();
-        api.sizeColumnsToFit();
+      } else {
+        return;
       }
+      api.resetRowHeights();
+      api.refreshHeader();
+      api.redrawRows();
+      api.sizeColumnsToFit();
     }).catch(function () { /* no grid on this page (presenter, pack) */ });
   }
 

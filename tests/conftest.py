@@ -91,8 +91,9 @@ def make_page(browser, server_url):
     contexts = []
 
     def _open(query: str = "", width: int = 1920, height: int = 1080,
-              ready: str = "#border-map .scattergeo, #border-map .geo") -> PageWatch:
-        context = browser.new_context(viewport={"width": width, "height": height})
+              ready: str = "#border-map .scattergeo, #border-map .geo", mobile: bool = False) -> PageWatch:
+        # mobile: a phone's browser (touch events, mobile viewport rules), for the phone journey.
+        context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile)
         contexts.append(context)
         page = context.new_page()
         watch = PageWatch(page, server_url)
