@@ -33,27 +33,23 @@
     sheet.setAttribute("aria-label", "Details of the selected feature");
     sheet.scrollTop = 0;
     sheet.focus({preventScroll: true});
-    keepTapInView(sheet);
     // The sheet says what the hover label said, and more; the label would hide the feature's ring.
     const map = graphOf("border-map");
     if (map && window.Plotly && window.Plotly.Fx) window.Plotly.Fx.unhover(map);
   }
 
-  // The sheet covers the lower part of the screen: if the finger was there, the page moves up so the
-  // feature tapped stays in sight above the sheet.
-  let lastTap = null;
+  // The sheet covers the lower part of the screen: when a finger taps a feature there, the page moves
+  // up at once (before the details arrive) so the feature stays in sight above the sheet.
+  const SHEET_SHARE = 0.6; // the sheet's max-height, 60vh (assets/style.css)
+  let lastTapY = null;
   document.addEventListener("pointerdown", function (event) {
-    if (event.target && event.target.closest && event.target.closest("#border-map")) {
-      lastTap = {y: event.clientY, t: Date.now()};
-    }
+    if (event.target && event.target.closest && event.target.closest("#border-map")) lastTapY = event.clientY;
   }, true);
 
-  function keepTapInView(sheet) {
-    const tap = lastTap;
-    lastTap = null;
-    if (!tap || Date.now() - tap.t > 4000) return;
-    const free = window.innerHeight - sheet.getBoundingClientRect().height;
-    if (tap.y > free - 48) window.scrollBy({top: tap.y - free / 2, behavior: "instant"});
+  function keepInView(y) {
+    if (!narrow() || typeof y !== "number") return;
+    const free = window.innerHeight * (1 - SHEET_SHARE);
+    if (y > free - 48) window.scrollBy({top: y - free / 2, behavior: "instant"});
   }
 
   function closeSheet() {
@@ -273,13 +269,16 @@
     if (map && map.on && !map.__phoneHooked) {
       map.__phoneHooked = true;
       map.on("plotly_afterplot", () => fitMap(map));
-      // A second tap on the feature already selected changes nothing in the page's state, so the
-      // sheet is opened here too.
+      // A tap on a feature: keep it in sight above the sheet to come. A second tap on the feature
+      // already selected changes nothing in the page's state, so the sheet is opened here.
       map.on("plotly_click", function (data) {
         const point = data && data.points && data.points[0];
         const raw = point && point.customdata;
         const fid = Array.isArray(raw) ? raw[0] : raw;
-        if (typeof fid === "string" && fid === new URLSearchParams(window.location.search).get("select")) openSheet();
+        if (typeof fid !== "string" || !fid) return;
+        const event = data.event;
+        keepInView(event && typeof event.clientY === "number" ? event.clientY : lastTapY);
+        if (fid === new URLSearchParams(window.location.search).get("select")) openSheet();
       });
       fitMap(map);
     }

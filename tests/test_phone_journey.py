@@ -9,7 +9,9 @@ to a host other than the app's own.
 from __future__ import annotations
 
 import re
+import urllib.request
 
+import pytest
 from conftest import screenshot
 from dash import no_update
 
@@ -17,6 +19,27 @@ from callbacks.phone import share
 from kzcn.urlstate import ViewState
 from layouts.details import feature_name, find
 from layouts.phone import key_facts, subject_card, view_line
+
+ASYNC_CHUNKS = ("dash/dcc/async-graph.js", "dash/dcc/async-dropdown.js", "dash/dcc/async-slider.js",
+                "dash_ag_grid/async-community.js")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_assets(server_url):
+    """Fetch every script and style once, compressed, before the first page: the test server
+    compresses each asset on its first request (seconds for plotly.js on a busy machine), and a page
+    waiting on that would time out for reasons that have nothing to do with the phone."""
+    headers = {"Accept-Encoding": "br, gzip"}
+    page = urllib.request.urlopen(urllib.request.Request(server_url + "/", headers=headers), timeout=300).read()
+    text = page.decode("utf-8", "replace")
+    urls = set(re.findall(r'(?:src|href)="(/[^"]+\.(?:js|css)[^"]*)"', text))
+    urls |= {f"/_dash-component-suites/{chunk}" for chunk in ASYNC_CHUNKS}
+    for url in sorted(urls):
+        try:
+            urllib.request.urlopen(urllib.request.Request(server_url + url, headers=headers), timeout=300).read()
+        except OSError:
+            pass  # a chunk this Dash version does not have: the page will not ask for it either
+
 
 SUBJECT = "khorgos-nurzholy-road"
 SHARED = f"?sector=oil,gas&theme=energy&from=2013&to=2024&select={SUBJECT}"
