@@ -1,7 +1,7 @@
 """The phone's share line and subject card follow the URL; the sheet opens in the browser.
 
-The line says "Shared view" while the filters are still those the link opened with, and "Your view"
-once the visitor has changed them. The sheet is opened by assets/phone.js when the selection changes
+The line says "Shared view" while the filters are still those the link opened with, "Your view" once
+the visitor has changed them, and "Showing" on a page opened without any. The sheet is opened by assets/phone.js when the selection changes
 after the page has loaded (a tap on the map, a table row, an event, Find); not on load, when the card
 stands for the shared subject instead.
 """
@@ -32,7 +32,8 @@ def share(search, first):
     first = first if isinstance(first, str) else search
     state = urlstate.parse(search, vocab)
     shared = urlstate.has_view_params(first) and _filters(state, vocab) == _filters(urlstate.parse(first, vocab), vocab)
-    line = [html.Strong("Shared view: " if shared else "Your view: "), view_line(ds, state)]
+    label = "Shared view: " if shared else "Your view: " if urlstate.has_view_params(first) else "Showing: "
+    line = [html.Strong(label), view_line(ds, state)]
     return line, subject_card(ds, state.select), first
 
 

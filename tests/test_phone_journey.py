@@ -89,6 +89,7 @@ def test_share_line_says_shared_until_the_filters_change(ds):
     assert line[0].children == "Shared view: " and card[1].children == feature_name(ds, "bbs")
     line, card, _ = share("?sector=oil&select=bbs", first)
     assert line[0].children == "Your view: " and line[1].startswith("Oil · ")
+    assert share("", None)[0][0].children == "Showing: "  # a plain visit shares nothing
     assert share(None, None) == (no_update, no_update, no_update)  # no URL yet: nothing to say
     assert subject_card(ds, "no-such-feature") == []
 
