@@ -1,9 +1,9 @@
 """The phone's share line and subject card follow the URL; the sheet opens in the browser.
 
 The line says "Shared view" while the filters are still those the link opened with, "Your view" once
-the visitor has changed them, and "Showing" on a page opened without any. The sheet is opened by assets/phone.js when the selection changes
-after the page has loaded (a tap on the map, a table row, an event, Find); not on load, when the card
-stands for the shared subject instead.
+the visitor has changed them, and "Showing" on a page opened without any. The sheet is opened by
+assets/phone.js when the selection changes after the page has loaded (a tap on the map, a table row,
+an event, Find); not on load, when the card stands for the shared subject instead.
 """
 
 from __future__ import annotations

@@ -47,8 +47,9 @@ W, H = 390, 844
 
 
 def _phone(make_page, query: str = SHARED):
-    page = make_page(query, width=W, height=H, mobile=True).page
-    page.wait_for_selector("#border-map .scattergeo .point", timeout=20000)
+    # A generous first wait: on a busy machine the first page of a session can take over 30 s.
+    page = make_page(query, width=W, height=H, mobile=True, timeout=120_000).page
+    page.wait_for_selector("#border-map .scattergeo .point", timeout=60_000)
     return page
 
 
