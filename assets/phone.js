@@ -42,8 +42,14 @@
   // up at once (before the details arrive) so the feature stays in sight above the sheet.
   const SHEET_SHARE = 0.6; // the sheet's max-height, 60vh (assets/style.css)
   let lastTapY = null;
+  let lastListTap = null; // a tap on a table row or a chart's event: its place, once the details come
   document.addEventListener("pointerdown", function (event) {
-    if (event.target && event.target.closest && event.target.closest("#border-map")) lastTapY = event.clientY;
+    const target = event.target && event.target.closest ? event.target : null;
+    if (!target) return;
+    if (target.closest("#border-map")) lastTapY = event.clientY;
+    else if (target.closest("#projects-table, #timeline-chart, #energy-chart, #trade-chart")) {
+      lastListTap = {y: event.clientY, t: Date.now()};
+    }
   }, true);
 
   function keepInView(y) {
@@ -72,7 +78,12 @@
   function selectionChanged(selected) {
     const first = !seenFirst;
     seenFirst = true;
-    if (!(first && selected === linkSelect) && selected) openSheet();
+    if (!(first && selected === linkSelect) && selected) {
+      const tap = lastListTap;
+      lastListTap = null;
+      if (tap && Date.now() - tap.t < 15000) keepInView(tap.y);
+      openSheet();
+    }
     return noUpdate();
   }
 

@@ -307,4 +307,6 @@ def test_table_shows_name_sector_status_and_years(make_page, ds):
     assert fid in set(ds.projects["project_id"])
     page.wait_for_function("(n) => document.querySelector('#detail-sheet').innerText.includes(n)",
                            arg=feature_name(ds, fid))
+    row = _box(page, f"#projects-table .ag-row[row-id='{fid}']")
+    assert 0 <= (row["top"] + row["bottom"]) / 2 < _box(page, "#detail-sheet")["top"]  # the row stays in sight
     screenshot(page, "phone-table-row-sheet")
