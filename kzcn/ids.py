@@ -42,7 +42,6 @@ class Id(StrEnum):
     SUBJECT_CARD = "subject-card"
     DETAIL_SHEET = "detail-sheet"
     SHEET_CLOSE = "sheet-close"
-    SHEET_TITLE = "sheet-title"
     # Empty container in the sheet, above the details: the map's click chooser may fill it on a phone.
     SHEET_CHOOSER = "sheet-chooser"
     SHEET_OPENED = "sheet-opened"
