@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from callbacks import cite, downloads, play, presenter, selection, state, trade_note, views
+from callbacks import cite, downloads, phone, play, presenter, selection, state, trade_note, views
 
 
 def register_callbacks(app) -> None:
@@ -14,3 +14,4 @@ def register_callbacks(app) -> None:
     play.register(app)
     cite.register(app)
     trade_note.register(app)
+    phone.register(app)

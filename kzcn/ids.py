@@ -43,6 +43,19 @@ class Id(StrEnum):
     CITE_OPEN = "cite-open"
     DOWNLOAD_ALL = "download-all"
     TRADE_NOTE = "trade-note"
+    # Phone layout (layouts/phone.py, assets/phone.js).
+    SHARE_BAR = "share-bar"
+    SHARE_LINE = "share-line"
+    SHARE_FIRST = "share-first-search"
+    FILTERS_TOGGLE = "filters-toggle"
+    SUBJECT_CARD = "subject-card"
+    DETAIL_SHEET = "detail-sheet"
+    SHEET_CLOSE = "sheet-close"
+    # Empty container in the sheet, above the details: the map's click chooser may fill it on a phone.
+    SHEET_CHOOSER = "sheet-chooser"
+    SHEET_OPENED = "sheet-opened"
+    MAP_TOOLS = "map-tools"
+    KEY_TOGGLE = "key-toggle"
 
 
 CSV_BUTTON = "csv-download"

@@ -21,6 +21,7 @@ from kzcn.urlstate import DEFAULT_YEAR_MEANING, ViewState
 from layouts.cite import cite_panel
 from layouts.details import details, find_options
 from layouts.legend import map_legend
+from layouts.phone import map_tools, share_bar, sheet, subject
 from layouts.sources import source_label, split_ids
 from layouts.table import project_columns, project_rows
 
@@ -167,6 +168,8 @@ def page(ds: Dataset) -> html.Div:
         html.A("Skip to the projects table", href="#projects", className="skip-link"),
         header(ds),
         html.Div(id=Id.NOTICE, className="notice", role="status", hidden=True),
+        share_bar(),
+        subject(),
         controls(ds),
         html.Main([
             html.Div([
@@ -178,6 +181,7 @@ def page(ds: Dataset) -> html.Div:
                        "click lists them all.",
                        ("border_crossings", "pipelines", "corridors"),
                        html.Div([_graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"),
+                                 map_tools(),
                                  map_legend(ds, key_id=Id.MAP_KEY)]), Id.BORDER_MAP, cls="map-panel"),
                 html.Div([
                     html.Div([
@@ -188,8 +192,8 @@ def page(ds: Dataset) -> html.Div:
                     ], className="panel find-panel", role="search", **{"aria-labelledby": "find-label"}),
                     html.Section(id=Id.SCENE_PANEL, className="panel scene-panel",
                                  **{"aria-label": "Presenter scene", "aria-live": "polite"}),
-                    html.Aside(details(ds, None), id=Id.DETAILS_PANEL, className="panel details",
-                               **{"aria-live": "polite", "aria-label": "Details of the selected feature"}),
+                    sheet(html.Aside(details(ds, None), id=Id.DETAILS_PANEL, className="panel details",
+                               **{"aria-live": "polite", "aria-label": "Details of the selected feature"})),
                 ], className="side-column"),
             ], className="map-row"),
             html.Div([

@@ -98,14 +98,17 @@ def make_page(browser, server_url):
     contexts = []
 
     def _open(query: str = "", width: int = 1920, height: int = 1080,
-              ready: str = "#border-map .scattergeo, #border-map .geo") -> PageWatch:
-        context = browser.new_context(viewport={"width": width, "height": height})
+              ready: str = "#border-map .scattergeo, #border-map .geo", mobile: bool = False,
+              timeout: float | None = None) -> PageWatch:
+        # mobile: a phone's browser (touch events, mobile viewport rules), for the phone journey;
+        # timeout (ms): for the first page and the readiness wait, where the default may be too short.
+        context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile)
         contexts.append(context)
         page = context.new_page()
         watch = PageWatch(page, server_url)
         watches.append(watch)
-        page.goto(server_url + "/" + query, wait_until="networkidle", timeout=60000)
-        page.wait_for_selector(ready, timeout=20000)
+        page.goto(server_url + "/" + query, wait_until="networkidle", timeout=timeout or 60000)
+        page.wait_for_selector(ready, timeout=timeout or 20000)
         # The grid's API answers only once its root is drawn; tests call it straight away.
         page.wait_for_selector("#projects-table .ag-root-wrapper", state="attached", timeout=30000)
         return watch

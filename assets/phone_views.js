@@ -1,0 +1,204 @@
+/* Phones (≤ 600 px): the map's frame fills its box, charts put their legends below the plot, and the
+   projects table keeps name, sector, status and years. Uses window.kzcnPhone (phone.js), looked up
+   when needed rather than when this file loads. */
+(function () {
+  "use strict";
+
+  const NARROW = window.matchMedia("(max-width: 600px)");
+  const phone = () => window.kzcnPhone;
+  const narrow = () => !!phone() && phone().narrow();
+  const graphOf = (id) => {
+    const holder = document.getElementById(id);
+    return holder && holder.querySelector(".js-plotly-plot");
+  };
+
+  // ---- The map: on a tall phone box the geo frame is letterboxed (plotly keeps the frame's aspect),
+  // so the frame is reshaped to the box: a little narrower and a little taller, about the same middle.
+  const merc = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const unmerc = (y) => ((2 * Math.atan(Math.exp(y)) - Math.PI / 2) * 180) / Math.PI;
+
+  function fitMap(gd) {
+    const full = gd._fullLayout;
+    const geo = full && full.geo;
+    if (!narrow() || !geo || !geo.lonaxis || !geo.lataxis || !window.Plotly) return;
+    if ((geo.projection && geo.projection.scale || 1) !== 1) return; // the visitor zoomed: leave it
+    const lon = geo.lonaxis.range;
+    const lat = geo.lataxis.range;
+    const w = full._size.w * (geo.domain.x[1] - geo.domain.x[0]);
+    const h = full._size.h * (geo.domain.y[1] - geo.domain.y[0]);
+    const xSpan = ((lon[1] - lon[0]) * Math.PI) / 180;
+    const ySpan = merc(lat[1]) - merc(lat[0]);
+    if (!(w > 0 && h > 0 && xSpan > 0 && ySpan > 0)) return;
+    const ratio = (ySpan / xSpan) / (h / w);
+    if (Math.abs(ratio - 1) < 0.03) return;
+    // Meet halfway: crop the long side and extend the short side by the same factor.
+    const k = Math.sqrt(ratio);
+    const lonMid = (lon[0] + lon[1]) / 2;
+    const yMid = (merc(lat[0]) + merc(lat[1])) / 2;
+    const lonHalf = ((lon[1] - lon[0]) * k) / 2;
+    const yHalf = ySpan / k / 2;
+    window.Plotly.relayout(gd, {
+      "geo.lonaxis.range": [lonMid - lonHalf, lonMid + lonHalf],
+      "geo.lataxis.range": [unmerc(yMid - yHalf), unmerc(yMid + yHalf)],
+    });
+  }
+
+  // ---- Charts: legends under the plot, no drag (a finger's swipe scrolls the page), and the long
+  // y-axis title of the trade chart on two lines. A new figure from the server brings the wide
+  // layout back, so this runs after every redraw; it does nothing once applied.
+  const PHONE_LEGEND = {orientation: "h", yref: "container", y: 0, yanchor: "bottom", x: 0, xanchor: "left"};
+
+  function fitChart(gd) {
+    if (!window.Plotly || !gd.layout) return;
+    const legend = gd.layout.legend || {};
+    const update = {};
+    if (narrow()) {
+      if (!gd.__phoneSaved) {
+        gd.__phoneSaved = {legend: Object.assign({}, legend), dragmode: gd.layout.dragmode,
+                           ytitle: gd.layout.yaxis && gd.layout.yaxis.title,
+                           margin: Object.assign({}, gd.layout.margin || {})};
+      }
+      if (legend.yref !== "container") {
+        Object.keys(PHONE_LEGEND).forEach((k) => { update["legend." + k] = PHONE_LEGEND[k]; });
+        update["legend.font.size"] = 12;
+        // A legend row is too small a target for a finger; on a phone it is a key, not a switch.
+        update["legend.itemclick"] = false;
+        update["legend.itemdoubleclick"] = false;
+      }
+      if (gd.layout.dragmode !== false) update.dragmode = false;
+      const margin = gd.layout.margin || {};
+      const top = gd.layout.annotations && gd.layout.annotations.some((a) => a.yref === "paper" && a.y >= 1) ? 36 : 14;
+      if ((margin.t || 0) > top + 4) update["margin.t"] = top;
+      Object.keys(gd.layout).filter((k) => /^xaxis\d*$/.test(k) && gd.layout[k].dtick === 2)
+        .forEach((k) => { update[k + ".dtick"] = 5; update[k + ".tickfont.size"] = 13; });
+      const title = gd.layout.yaxis && gd.layout.yaxis.title;
+      const text = title && (typeof title === "string" ? title : title.text);
+      if (text && text.length > 22 && text.indexOf("<br>") < 0) {
+        update["yaxis.title.text"] = text.replace(", ", ",<br>");
+        update["yaxis.title.font.size"] = 13;
+        update["yaxis.automargin"] = true;
+      }
+    } else if (gd.__phoneSaved) {
+      // Back to a wide screen (a phone turned sideways): restore what the server drew.
+      const saved = gd.__phoneSaved;
+      gd.__phoneSaved = null;
+      update.legend = saved.legend;
+      update.dragmode = saved.dragmode;
+      if (saved.ytitle) update["yaxis.title"] = saved.ytitle;
+      update.margin = saved.margin;
+      Object.keys(gd.layout).filter((k) => /^xaxis\d*$/.test(k) && gd.layout[k].dtick === 5)
+        .forEach((k) => { update[k + ".dtick"] = 2; update[k + ".tickfont.size"] = null; });
+    }
+    if (Object.keys(update).length) window.Plotly.relayout(gd, update);
+    if (narrow()) wrapNames(gd);
+  }
+
+  // Legend entries do not wrap by themselves; a long one would run off a phone's screen.
+  function wrapNames(gd) {
+    const names = [];
+    const which = [];
+    (gd.data || []).forEach(function (trace, i) {
+      const name = trace.name || "";
+      if (trace.showlegend !== false && name.length > 34 && name.indexOf("<br>") < 0) {
+        const cut = name.lastIndexOf(" ", Math.floor(name.length / 2) + 6);
+        if (cut > 0) { names.push(name.slice(0, cut) + "<br>" + name.slice(cut + 1)); which.push(i); }
+      }
+    });
+    if (which.length) window.Plotly.restyle(gd, {name: names}, which);
+  }
+
+  // ---- The projects table: on a phone, name, sector, status and the years; the rest is one tap away
+  // (a row opens the sheet with everything the data holds). The grid's minimum widths are for a
+  // laptop, so a phone gets narrower ones, names and labels on up to three lines, and no header menu
+  // icons (too small for a finger; a tap on a header still sorts). The column definitions are changed
+  // in place rather than set anew: new definitions would be parsed again by dash-ag-grid, which cannot
+  // parse the functions it has already made of the page's {"function": ...} strings.
+  const KEEP = {name: 112, sector_label: 68, status: 84, start_year: 46, completion_year: 46};
+  const WRAP = ["name", "sector_label", "status"];
+  let saved = null;
+  let tableHooked = false;
+
+  function fitTable() {
+    if (!window.dash_ag_grid || !window.dash_ag_grid.getApiAsync) return;
+    window.dash_ag_grid.getApiAsync("projects-table").then(function (api) {
+      if (!api || (api.isDestroyed && api.isDestroyed())) return;
+      if (!tableHooked) {
+        tableHooked = true;
+        // After the grid's own responsive sizing, which does not know the phone's widths.
+        api.addEventListener("gridSizeChanged", () => { if (narrow()) api.sizeColumnsToFit(); });
+      }
+      const columns = api.getColumns() || [];
+      const hide = columns.map((c) => c.getColId()).filter((id) => !(id in KEEP));
+      if (narrow() && !saved) {
+        saved = {};
+        columns.filter((c) => c.getColId() in KEEP).forEach(function (col) {
+          const id = col.getColId();
+          const def = col.getColDef();
+          saved[id] = {minWidth: col.minWidth, wrapText: def.wrapText,
+                       suppressHeaderFilterButton: def.suppressHeaderFilterButton,
+                       suppressHeaderMenuButton: def.suppressHeaderMenuButton};
+          col.minWidth = KEEP[id];
+          Object.assign(def, {wrapText: WRAP.includes(id), suppressHeaderFilterButton: true,
+                              suppressHeaderMenuButton: true});
+        });
+        api.setColumnsVisible(hide, false);
+        api.setGridOption("rowHeight", 60);
+      } else if (!narrow() && saved) {
+        columns.filter((c) => saved[c.getColId()]).forEach(function (col) {
+          const was = saved[col.getColId()];
+          col.minWidth = was.minWidth;
+          Object.assign(col.getColDef(), {wrapText: was.wrapText, suppressHeaderFilterButton: was.suppressHeaderFilterButton,
+                                          suppressHeaderMenuButton: was.suppressHeaderMenuButton});
+        });
+        saved = null;
+        api.setColumnsVisible(hide, true);
+        api.setGridOption("rowHeight", 40);
+      } else {
+        return;
+      }
+      api.resetRowHeights();
+      api.refreshHeader();
+      api.redrawRows();
+      api.sizeColumnsToFit();
+    }).catch(function () { /* no grid on this page (presenter, pack) */ });
+  }
+
+  // ---- Hook each graph once it exists; Dash renders them after this script runs.
+  function hook() {
+    const map = graphOf("border-map");
+    if (map && map.on && !map.__phoneHooked) {
+      map.__phoneHooked = true;
+      map.on("plotly_afterplot", () => fitMap(map));
+      // A tap on a feature: keep it in sight above the sheet to come. A second tap on the feature
+      // already selected changes nothing in the page's state, so the sheet is opened here.
+      map.on("plotly_click", function (data) {
+        const point = data && data.points && data.points[0];
+        const raw = point && point.customdata;
+        const fid = Array.isArray(raw) ? raw[0] : raw;
+        if (typeof fid !== "string" || !fid) return;
+        const event = data.event;
+        if (!phone()) return;
+        phone().keepInView(event && typeof event.clientY === "number" ? event.clientY : phone().lastTapY());
+        if (fid === new URLSearchParams(window.location.search).get("select")) phone().openSheet();
+      });
+      fitMap(map);
+    }
+    ["trade-chart", "energy-chart", "timeline-chart"].forEach(function (id) {
+      const gd = graphOf(id);
+      if (gd && gd.on && !gd.__phoneHooked) {
+        gd.__phoneHooked = true;
+        gd.on("plotly_afterplot", () => fitChart(gd));
+        fitChart(gd);
+      }
+    });
+    if (!tableHooked && document.getElementById("projects-table")) fitTable();
+  }
+
+  window.setInterval(hook, 700);
+  NARROW.addEventListener("change", function () {
+    ["trade-chart", "energy-chart", "timeline-chart"].forEach((id) => { const gd = graphOf(id); if (gd) fitChart(gd); });
+    const map = graphOf("border-map");
+    if (map) fitMap(map);
+    fitTable();
+  });
+})();
