@@ -13,7 +13,7 @@
   };
 
   // ---- The map: on a tall phone box the geo frame is letterboxed (plotly keeps the frame's aspect),
-  // so the frame is reshaped to the box: a little narrower and a little taller, about the same middle.
+  // so the frame is reshaped to the box around the same middle.
   const merc = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
   const unmerc = (y) => ((2 * Math.atan(Math.exp(y)) - Math.PI / 2) * 180) / Math.PI;
 
@@ -31,12 +31,12 @@
     if (!(w > 0 && h > 0 && xSpan > 0 && ySpan > 0)) return;
     const ratio = (ySpan / xSpan) / (h / w);
     if (Math.abs(ratio - 1) < 0.03) return;
-    // Meet halfway: crop the long side and extend the short side by the same factor.
-    const k = Math.sqrt(ratio);
+    // Extend the short side, never crop: the whole framed view (Kazakhstan and Ürümqi by default, a
+    // scene's or a shared subject's extent otherwise) stays on screen, with more around it.
     const lonMid = (lon[0] + lon[1]) / 2;
     const yMid = (merc(lat[0]) + merc(lat[1])) / 2;
-    const lonHalf = ((lon[1] - lon[0]) * k) / 2;
-    const yHalf = ySpan / k / 2;
+    const lonHalf = ((lon[1] - lon[0]) * Math.max(ratio, 1)) / 2;
+    const yHalf = ySpan / Math.min(ratio, 1) / 2;
     window.Plotly.relayout(gd, {
       "geo.lonaxis.range": [lonMid - lonHalf, lonMid + lonHalf],
       "geo.lataxis.range": [unmerc(yMid - yHalf), unmerc(yMid + yHalf)],

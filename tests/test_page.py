@@ -93,7 +93,12 @@ def test_map_click_fills_details_with_sources(make_page, ds):
     page.wait_for_function(
         "(id) => dash_ag_grid.getApi('projects-table').getSelectedNodes().map(n => n.id).join() === id",
         arg=pid, timeout=10000)
-    page.wait_for_selector(f"#projects-table .ag-row-selected[row-id='{pid}']", timeout=10000)  # scrolled to
+    # Scrolled to: the row lies inside the grid's visible pixel range (ag-grid may mark a row it is
+    # about to reposition as visibility: hidden, so the grid's own geometry is the measure).
+    page.wait_for_function("""(id) => { const api = dash_ag_grid.getApi('projects-table');
+        const node = api.getRowNode(id); const range = api.getVerticalPixelRange();
+        return node && node.rowTop >= range.top - 1 && node.rowTop + node.rowHeight <= range.bottom + 1; }""",
+                           arg=pid, timeout=10000)
     assert _trace_points(page)[-1] == 1
     screenshot(page, "map-click")
 
