@@ -4,10 +4,8 @@ and flow rows that say what they measure."""
 import csv
 import json
 
-import pytest
-
 from kzcn.schemas import FLOW_MEASURES, PROJECT_STATUS, STATUS
-from kzcn.tables import DataError, load
+from test_validation import problems
 
 # The Chinese Khorgos port, minute-rounded: where the Kazakh Khorgos posts used to be drawn, 9 km inside China.
 CHINESE_PORT = ("44.2330", "80.4830")
@@ -27,16 +25,6 @@ def set_cells(path, row: int, **cells) -> None:
         writer = csv.DictWriter(fh, fieldnames=list(table[0].keys()), lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(table)
-
-
-def problems(data_dir) -> str:
-    load.cache_clear()
-    try:
-        with pytest.raises(DataError) as err:
-            load(data_dir)
-    finally:
-        load.cache_clear()
-    return str(err.value)
 
 
 def row_of(path, crossing_id: str) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kzcn.provenance import ESTIMATE_MARK, canonical, page_key
-from kzcn.tables import DataError, load
+from test_validation import problems
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,16 +25,6 @@ def save(path: Path, header: list[str], data: list[dict]) -> None:
         writer = csv.DictWriter(fh, fieldnames=header)
         writer.writeheader()
         writer.writerows(data)
-
-
-def problems(data_dir: Path) -> str:
-    load.cache_clear()
-    try:
-        with pytest.raises(DataError) as err:
-            load(data_dir)
-    finally:
-        load.cache_clear()
-    return str(err.value)
 
 
 def edit_where(path: Path, match: dict, **changes) -> int:
