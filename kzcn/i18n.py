@@ -141,5 +141,10 @@ def words(lang: str | None) -> Words:
     return Words(clean(lang) or DEFAULT)
 
 
+def N_(message: str) -> str:  # noqa: N802 - gettext's name for "mark for translation, translate later"
+    """Marks a constant for `pybabel extract`; the text is translated where it is shown."""
+    return message
+
+
 def catalog_path(lang: str) -> Path:
     return LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"

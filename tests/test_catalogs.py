@@ -25,7 +25,7 @@ def _method_map():
 
 def _messages() -> dict[str, str | tuple]:
     found = {}
-    keywords = {"_": None, "plural": (1, 2)}
+    keywords = {"_": None, "N_": None, "plural": (1, 2)}
     for filename, _line, message, _comments, _context in extract_from_dir(
             str(ROOT), method_map=_method_map(), keywords=keywords):
         if filename.startswith((".venv", "tests", "mutants")):
