@@ -6,10 +6,10 @@ from datetime import date
 
 from dash import Input, Output, State, no_update
 
-from callbacks.state import vocabulary
 from kzcn import urlstate, viewtext
 from kzcn.ids import Id
 from kzcn.tables import load
+from kzcn.vocabulary import vocabulary
 from layouts.cite import citation_body
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, dcc, no_update
 
-from callbacks.state import from_controls, vocabulary
 from kzcn import exports
 from kzcn.ids import CSV_BUTTON, Id
+from kzcn.inputs import from_controls
 from kzcn.tables import load
+from kzcn.vocabulary import vocabulary
 
 
 def download(_clicks, sectors, themes, years, meaning=None):

@@ -12,10 +12,10 @@ from dataclasses import replace
 
 from dash import ClientsideFunction, Input, Output, State, html, no_update
 
-from callbacks.state import vocabulary
 from kzcn import urlstate
 from kzcn.ids import Id
 from kzcn.tables import load
+from kzcn.vocabulary import vocabulary
 from layouts.phone import subject_card, view_line
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dash import Input, Output, State, ctx, no_update
 
-from callbacks.state import vocabulary
 from kzcn.ids import Id
 from kzcn.tables import load
+from kzcn.vocabulary import vocabulary
 
 PLAY, PAUSE = "▶ Play years", "❚❚ Pause"
 

@@ -10,11 +10,11 @@ from dataclasses import replace
 
 from dash import ClientsideFunction, Input, Output, State, no_update
 
-from callbacks.state import vocabulary
 from kzcn import urlstate
 from kzcn.figures.border_map import VIEW
 from kzcn.ids import Id
 from kzcn.tables import load
+from kzcn.vocabulary import vocabulary
 from layouts.pack import pack
 from layouts.presenter import scene_panel
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Input, Output, Patch
 
-from kzcn.figures.border_map import feature_location, highlight_patch
-from kzcn.figures.charts import THEME_ORDER, timeline_marks
+from kzcn.figures.border_map import feature_location, highlight_update
+from kzcn.figures.charts import TIMELINE_MARKS_INDEX, timeline_marks
 from kzcn.ids import Id
 from kzcn.tables import load
 from layouts.details import details, find, related_ids_for
@@ -29,8 +29,11 @@ def highlight(selected):
     ds = load()
     fid = _valid(ds, selected)
     marks = Patch()
-    marks["data"][len(THEME_ORDER)] = timeline_marks(ds, frozenset(related_ids_for(ds, fid))).to_plotly_json()
-    return highlight_patch(ds, fid), marks, focus_box(ds, fid)
+    marks["data"][TIMELINE_MARKS_INDEX] = timeline_marks(ds, frozenset(related_ids_for(ds, fid))).to_plotly_json()
+    spot = Patch()
+    for index, trace in highlight_update(ds, fid).items():
+        spot["data"][index] = trace
+    return spot, marks, focus_box(ds, fid)
 
 
 def focus_box(ds, fid: str | None) -> dict | None:

@@ -7,72 +7,16 @@ decisions are in `next_state`, a plain function the tests call with values.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import replace
 
 from dash import Input, Output, State, ctx, html, no_update
 
-from kzcn import filters, urlstate
+from kzcn import urlstate
 from kzcn.ids import Id
-from kzcn.tables import Dataset, feature_ids, load
+from kzcn.inputs import clicked_feature, from_controls, selected_years
+from kzcn.tables import Dataset, load
 from kzcn.urlstate import ViewState, Vocabulary
-
-
-@functools.cache
-def vocabulary(ds: Dataset) -> Vocabulary:
-    first, last = filters.dataset_years(ds)
-    vocab = ds.vocabulary
-    return Vocabulary(
-        sectors=frozenset(vocab.loc[vocab["kind"] == "sector", "slug"]),
-        themes=frozenset(vocab.loc[vocab["kind"] == "theme", "slug"]),
-        first_year=first, last_year=last, features=feature_ids(ds.table), scenes=len(ds.briefing.scenes),
-    )
-
-
-@functools.cache
-def vocab_projects(ds: Dataset) -> frozenset[str]:
-    return frozenset(ds.projects["project_id"])
-
-
-def clicked_feature(click_data) -> str | None:
-    """The feature id a plotly click carries in customdata, or None for anything else."""
-    try:
-        point = click_data["points"][0]
-    except (TypeError, KeyError, IndexError):
-        return None
-    value = point.get("customdata") if isinstance(point, dict) else None
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return value if isinstance(value, str) else None
-
-
-def selected_years(selected_data) -> tuple[int, int] | None:
-    """Years a box selection on a chart spans, if it spans any."""
-    try:
-        lo, hi = selected_data["range"]["x"]
-        lo, hi = float(lo), float(hi)
-    except (TypeError, KeyError, ValueError):
-        return None
-    start, end = round(min(lo, hi) + 0.5), round(max(lo, hi) - 0.5)
-    return (start, end) if start <= end else None
-
-
-def from_controls(sectors, themes, years, select, vocab: Vocabulary, meaning=None) -> ViewState:
-    """Read the controls' values defensively: anything unexpected is dropped, not trusted."""
-    def slugs(values, allowed):
-        if not isinstance(values, list):
-            return ()
-        return tuple(dict.fromkeys(v for v in values if isinstance(v, str) and v in allowed))
-
-    start, end = None, None
-    if isinstance(years, list) and len(years) == 2 and all(isinstance(y, (int, float)) for y in years):
-        start, end = sorted(int(y) for y in years)
-        start = max(start, vocab.first_year)
-        end = min(end, vocab.last_year)
-    select = select if isinstance(select, str) and select in vocab.features else None
-    meaning = meaning if meaning in urlstate.YEAR_MEANINGS else urlstate.DEFAULT_YEAR_MEANING
-    return ViewState(sectors=slugs(sectors, vocab.sectors), themes=slugs(themes, vocab.themes),
-                     year_from=start, year_to=end, select=select, year_meaning=meaning)
+from kzcn.vocabulary import project_ids, vocabulary
 
 
 def scene_view(ds: Dataset, state: ViewState) -> ViewState:
@@ -143,7 +87,7 @@ def sync(search, sectors, themes, years, meaning, _reset, timeline_click, trade_
     def changed(new, old):
         return new if new != old else no_update
 
-    is_project = state.select in vocab_projects(ds)
+    is_project = state.select in project_ids(ds)
     table_rows = scroll = no_update
     if trigger != Id.PROJECTS_TABLE and state.select != selected:
         table_rows = {"ids": [state.select]} if is_project else []

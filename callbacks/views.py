@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dash import Input, Output, State, dcc, html, no_update
+from dash import Input, Output, Patch, State, dcc, html, no_update
 
-from callbacks.state import from_controls, vocabulary
 from kzcn import filters, urlstate, viewtext
-from kzcn.figures.border_map import feature_patch
+from kzcn.figures.border_map import feature_updates
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.ids import Id
+from kzcn.inputs import from_controls
 from kzcn.tables import load
+from kzcn.vocabulary import vocabulary
 from layouts.details import related_ids_for
 from layouts.legend import map_legend_items
 from layouts.table import project_rows
@@ -44,6 +45,14 @@ def summary_children(ds, state, vocab) -> list:
     return [html.Span(parts, className="summary-empty", role="alert"), words]
 
 
+def map_patch(ds, state) -> Patch:
+    """The map's feature traces as a Patch: the outlines and context stay in the browser."""
+    patch = Patch()
+    for index, trace in feature_updates(ds, state).items():
+        patch["data"][index] = trace
+    return patch
+
+
 def render(sectors, themes, years, trade_mode, meaning, selected, previous, search=None):
     ds = load()
     vocab = vocabulary(ds)
@@ -62,7 +71,7 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
     linked = replace(state, select=selected if isinstance(selected, str) else None, mode=url.mode, scene=url.scene)
     marked = frozenset(related_ids_for(ds, selected))
     return (
-        feature_patch(ds, state) if fresh("map") else no_update,
+        map_patch(ds, state) if fresh("map") else no_update,
         map_legend_items(ds, state) if fresh("map") else no_update,
         trade_chart(ds, state, trade_mode) if fresh("trade") else no_update,
         energy_chart(ds, state) if fresh("energy") else no_update,

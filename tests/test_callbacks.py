@@ -1,11 +1,13 @@
 """Callback logic as plain functions: values in, view state and outputs out."""
 
 from callbacks.selection import highlight, show
-from callbacks.state import clicked_feature, from_controls, next_state, selected_years, vocabulary
+from callbacks.state import next_state
 from callbacks.views import render
 from dash import no_update
 
 from kzcn.ids import Id
+from kzcn.inputs import clicked_feature, from_controls, selected_years
+from kzcn.vocabulary import vocabulary
 
 
 def test_url_drives_the_first_render(ds):
@@ -109,3 +111,26 @@ def test_play_steps_the_end_year_and_stops_at_the_last():
     assert step(Id.PLAY_TIMER, False, [2000, 2003], 1992, 2025) == (False, PAUSE, [2000, 2004])
     assert step(Id.PLAY_TIMER, False, [2000, 2024], 1992, 2025) == (True, PLAY, [2000, 2025])
     assert step(Id.PLAY, False, [2000, 2010], 1992, 2025) == (True, PLAY, None)  # pause keeps the view
+
+
+def test_callbacks_import_no_other_callback_module_and_the_model_imports_no_dash():
+    """Layering: data → model (kzcn) → layouts → thin callbacks; a Patch is built only in callbacks."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+
+    def imported(path: Path) -> set[str]:
+        names = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+        return names
+
+    for path in (root / "callbacks").glob("*.py"):
+        if path.name != "__init__.py":
+            assert not {n for n in imported(path) if n.split(".")[0] == "callbacks"}, path.name
+    for path in (root / "kzcn").rglob("*.py"):
+        assert not {n for n in imported(path) if n.split(".")[0] == "dash"}, path.name

@@ -1,8 +1,8 @@
 """Figure and table builders as pure functions: tables and a view state in, figures out."""
 
 from kzcn import filters, i18n
-from kzcn.figures.border_map import border_map, feature_patch, highlight_index, highlight_trace
-from kzcn.figures.charts import _capacity_steps, energy_chart, timeline_chart, trade_chart
+from kzcn.figures.border_map import border_map, feature_updates, highlight_index, highlight_trace, highlight_update
+from kzcn.figures.charts import TIMELINE_MARKS_INDEX, _capacity_steps, energy_chart, timeline_chart, trade_chart
 from kzcn.urlstate import ViewState
 
 
@@ -40,9 +40,8 @@ def test_filter_keeps_trace_count_and_empties_the_rest(ds):
     assert not shown & set(ds.projects.query("sector == 'rail'")["project_id"])
 
 
-def test_feature_patch_touches_only_feature_traces(ds):
-    patch = feature_patch(ds, ViewState(themes=("energy",))).to_plotly_json()
-    indexes = {op["location"][1] for op in patch["operations"]}
+def test_feature_updates_touch_only_feature_traces(ds):
+    indexes = set(feature_updates(ds, ViewState(themes=("energy",))))
     assert min(indexes) >= 3  # outlines and border stay in the browser
     assert highlight_index(ds) not in indexes
 
@@ -54,6 +53,17 @@ def test_highlight_of_a_line_and_a_point(ds):
     point = highlight_trace(ds, project["project_id"])
     assert point["mode"] == "markers" and point["lat"] == [project["lat"]]
     assert highlight_trace(ds, None)["lon"] == []
+
+
+def test_the_trace_index_contracts_name_the_traces_they_promise(ds):
+    """The callbacks patch these indexes blind: each must hold the trace the builder says it does."""
+    fig = border_map(ds, ViewState(select="cacgp-line-c"))
+    [(index, trace)] = highlight_update(ds, "cacgp-line-c").items()
+    assert fig.data[index].name == trace["name"] == "Selected" and list(fig.data[index].lon) == trace["lon"]
+    for index, trace in feature_updates(ds, ViewState()).items():
+        assert fig.data[index].name == trace["name"]
+    marks = timeline_chart(ds, ViewState()).data[TIMELINE_MARKS_INDEX]
+    assert marks.name == "Selected or related"
 
 
 def test_trade_chart_keeps_both_reporters_apart(ds):

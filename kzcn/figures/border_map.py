@@ -2,8 +2,9 @@
 
 Every base layer of the geo subplot is off and no trace has a `locationmode`, so plotly.js never
 asks its CDN for topojson: the map draws offline. The traces come in a fixed order and number for a
-given dataset (empty when filtered out), so a filter change can send a `Patch` of the feature traces
-only, and the highlight is always the last trace.
+given dataset (empty when filtered out), so a filter change can redraw the feature traces only, and
+the highlight is always the last trace. `feature_updates` and `highlight_update` say which trace
+index gets which trace; the callbacks turn that into a `dash.Patch` (Dash stays out of the model).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import html
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Patch
 
 from kzcn import filters
 from kzcn.figures import context
@@ -316,19 +316,15 @@ def border_map(ds: Dataset, state: ViewState) -> go.Figure:
     return fig
 
 
-def feature_patch(ds: Dataset, state: ViewState) -> Patch:
-    """Only the feature traces, for a filter change: the country outlines stay in the browser."""
-    patch = Patch()
+def feature_updates(ds: Dataset, state: ViewState) -> dict[int, dict]:
+    """Trace index → trace, for a filter change: only the feature traces (the outlines stay as drawn)."""
     start = first_feature_index(ds)
-    for offset, trace in enumerate(feature_traces(ds, state)):
-        patch["data"][start + offset] = trace
-    return patch
+    return {start + offset: trace for offset, trace in enumerate(feature_traces(ds, state))}
 
 
-def highlight_patch(ds: Dataset, fid: str | None) -> Patch:
-    patch = Patch()
-    patch["data"][highlight_index(ds)] = highlight_trace(ds, fid)
-    return patch
+def highlight_update(ds: Dataset, fid: str | None) -> dict[int, dict]:
+    """Trace index → trace, for a selection change: the highlight trace alone."""
+    return {highlight_index(ds): highlight_trace(ds, fid)}
 
 
 def with_extent(fig: go.Figure, extent: dict | None) -> go.Figure:

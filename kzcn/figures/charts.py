@@ -20,6 +20,8 @@ TRADE_FLOWS = {
     "kz-imports": "Kazakhstan's imports from China",
 }
 THEME_ORDER = ["diplomacy", "security", "energy", "connectivity", "economy"]
+# The timeline draws one trace per theme, then the marks of the selected and related events.
+TIMELINE_MARKS_INDEX = len(THEME_ORDER)
 
 
 def _axis(**extra) -> dict:
@@ -240,6 +242,7 @@ def timeline_chart(ds: Dataset, state: ViewState, marked: frozenset[str] = froze
 
 
 def timeline_marks(ds: Dataset, marked: frozenset[str]) -> go.Scatter:
+    """The marks trace, drawn at TIMELINE_MARKS_INDEX."""
     part = ds.events[ds.events["event_id"].isin(marked)]
     return go.Scatter(
         x=part["date"].map(_as_date).tolist(), y=part["theme"].str.title().tolist(), mode="markers",
