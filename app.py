@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import sys
 
+import flask
 from dash import Dash
 from flask_compress import Compress
 
 from callbacks import register_callbacks
-from kzcn import bundle, static_compression
+from kzcn import bundle, i18n, static_compression
 from kzcn.tables import DataError, load
 from layouts.page import page
 
@@ -32,7 +35,7 @@ def create_app(warm_static: bool = True) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": "Sourced, offline dashboard of China–Kazakhstan relations."}],
     )
-    app.layout = page(ds)
+    install_languages(app, ds)
     register_callbacks(app)
     bundle.install(app.server)  # /download/…zip: the whole dataset in one file
     app.server.config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
@@ -51,6 +54,27 @@ def create_app(warm_static: bool = True) -> Dash:
     if warm_static:
         static_compression.warm(app)
     return app
+
+
+def visitor_lang() -> str:
+    """The language of this request: the link's `lang`, else the browser's, else English."""
+    if not flask.has_request_context():
+        return i18n.DEFAULT
+    return i18n.negotiate(flask.request.args.get("lang"), flask.request.headers.get("Accept-Language"))
+
+
+def install_languages(app: Dash, ds) -> None:
+    """One layout per language, chosen per request (assets/lang.js sends the page's language with the
+    layout request), and <html lang> written to match."""
+    layout_in = functools.lru_cache(maxsize=len(i18n.LANGS))(lambda lang: page(ds, lang))
+    app.layout = lambda: layout_in(visitor_lang())
+    default_index = app.interpolate_index
+
+    def interpolate_index(**kwargs):
+        html = default_index(**kwargs)
+        return re.sub(r"<html[^>]*>", f'<html lang="{visitor_lang()}">', html, count=1)
+
+    app.interpolate_index = interpolate_index
 
 
 try:

@@ -18,7 +18,7 @@ def citation(href, _opened, search):
         return no_update
     ds = load()
     state = urlstate.parse(search, vocabulary(ds))
-    return citation_body(ds, href, date.today(), viewtext.describe(ds, state))
+    return citation_body(ds, href, date.today(), viewtext.describe(ds, state), state.lang)
 
 
 def register(app) -> None:

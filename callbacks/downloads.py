@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import ALL, Input, Output, State, ctx, dcc, no_update
 
-from kzcn import exports
+from kzcn import exports, urlstate
 from kzcn.ids import CSV_BUTTON, Id
 from kzcn.inputs import from_controls
 from kzcn.tables import load
 from kzcn.vocabulary import vocabulary
 
 
-def download(_clicks, sectors, themes, years, meaning=None):
+def download(_clicks, sectors, themes, years, meaning=None, search=None):
     trigger = ctx.triggered_id
     if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0]["value"]:
         return no_update
@@ -19,7 +21,9 @@ def download(_clicks, sectors, themes, years, meaning=None):
     if table not in exports.TABLES:
         return no_update
     ds = load()
-    state = from_controls(sectors, themes, years, None, vocabulary(ds), meaning)
+    vocab = vocabulary(ds)
+    state = replace(from_controls(sectors, themes, years, None, vocab, meaning),
+                    lang=urlstate.parse(search, vocab).lang)
     return dcc.send_string(exports.to_csv(ds, table, state), f"china-kazakhstan-{table}.csv", type="text/csv")
 
 
@@ -31,5 +35,6 @@ def register(app) -> None:
         State(Id.THEME_FILTER, "value"),
         State(Id.YEAR_RANGE, "value"),
         State(Id.YEAR_MEANING, "value"),
+        State(Id.URL, "search"),
         prevent_initial_call=True,
     )(download)

@@ -32,9 +32,10 @@ def share(search, first):
     first = first if isinstance(first, str) else search
     state = urlstate.parse(search, vocab)
     shared = urlstate.has_view_params(first) and _filters(state, vocab) == _filters(urlstate.parse(first, vocab), vocab)
-    label = "Shared view: " if shared else "Your view: " if urlstate.has_view_params(first) else "Showing: "
-    line = [html.Strong(label), view_line(ds, state)]
-    return line, subject_card(ds, state.select), first
+    _ = state.words
+    label = _("Shared view:") if shared else _("Your view:") if urlstate.has_view_params(first) else _("Showing:")
+    line = [html.Strong(label + " "), view_line(ds, state)]
+    return line, subject_card(ds, state.select, state.lang), first
 
 
 def register(app) -> None:

@@ -23,7 +23,7 @@ def present(search, shown, href=None):
     ds = load()
     state = urlstate.parse(search, vocabulary(ds))
     if state.mode == "pack":
-        return "app pack", [], no_update, pack(ds, href)
+        return "app pack", [], no_update, pack(ds, href, lang=state.lang)
     if state.mode != "present":
         return "app", [], no_update, []
     scene = ds.briefing.scene(state.scene)
@@ -33,7 +33,7 @@ def present(search, shown, href=None):
     reframe = shown.get("scene") != scene.number or not urlstate.has_view_params(search)
     extent = {"scene": scene.number, "extent": scene.extent or VIEW, "search": search} if reframe else no_update
     leave = urlstate.encode(replace(state, mode=None, scene=None), vocabulary(ds)) or "?"
-    return classes, scene_panel(ds, scene, leave), extent, []
+    return classes, scene_panel(ds, scene, leave, state.lang), extent, []
 
 
 def register(app) -> None:

@@ -13,6 +13,7 @@ from dash import Input, Output, Patch, State, dcc, html, no_update
 from kzcn import filters, urlstate, viewtext
 from kzcn.figures.border_map import feature_updates
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
+from kzcn.i18n import N_
 from kzcn.ids import Id
 from kzcn.inputs import from_controls
 from kzcn.tables import load
@@ -21,27 +22,28 @@ from layouts.details import related_ids_for
 from layouts.legend import map_legend_items
 from layouts.table import project_rows
 
-CLEAR_WORDS = {"sector": "Clear sector", "theme": "Clear theme", "years": "Clear years"}
+CLEAR_WORDS = {"sector": N_("Clear sector"), "theme": N_("Clear theme"), "years": N_("Clear years")}
 
 
 def summary_children(ds, state, vocab) -> list:
     """The summary line; for an empty view, why it is empty and links that clear the filters to blame.
 
     `state` carries the URL's mode, scene and selection, so a clearing link keeps them."""
+    _ = state.words
     empty = viewtext.why_empty(ds, state)
     # The filters in words ride along for assets/export.js, which puts them in an image's subtitle.
     words = html.Span(hidden=True, className="summary-filters", **{"data-filters": viewtext.describe(ds, state)})
     if empty is None:
         return [viewtext.summary(ds, state), words]
-    links = [dcc.Link(CLEAR_WORDS[name], href=urlstate.encode(viewtext.without(state, name), vocab) or "?",
+    links = [dcc.Link(_(CLEAR_WORDS[name]), href=urlstate.encode(viewtext.without(state, name), vocab) or "?",
                       className=f"clear-filter clear-{name}")
              for name in empty.clear]
-    links.append(dcc.Link("Clear all filters", className="clear-filter clear-all",
+    links.append(dcc.Link(_("Clear all filters"), className="clear-filter clear-all",
                           href=urlstate.encode(replace(state, sectors=(), themes=(), year_from=None, year_to=None),
                                                vocab) or "?"))
-    parts = [html.Strong("Nothing to show. "), empty.reason, " ", *links]
+    parts = [html.Strong(_("Nothing to show.") + " "), empty.reason, " ", *links]
     if state.mode == "present":
-        parts.append(html.Span(" Or press R to return to the scene's view.", className="press-r"))
+        parts.append(html.Span(" " + _("Or press R to return to the scene's view."), className="press-r"))
     return [html.Span(parts, className="summary-empty", role="alert"), words]
 
 
@@ -56,7 +58,9 @@ def map_patch(ds, state) -> Patch:
 def render(sectors, themes, years, trade_mode, meaning, selected, previous, search=None):
     ds = load()
     vocab = vocabulary(ds)
-    state = from_controls(sectors, themes, years, None, vocab, meaning)
+    # The URL may lag the controls by one round, but its mode, scene and language do not change with them.
+    url = urlstate.parse(search, vocab)
+    state = replace(from_controls(sectors, themes, years, None, vocab, meaning), lang=url.lang)
     trade_mode = trade_mode if isinstance(trade_mode, str) else "turnover"
     projects = filters.projects(ds, state)
     events = filters.events(ds, state)
@@ -66,8 +70,6 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
     def fresh(view: str) -> bool:
         return previous.get(view) != keys[view]
 
-    # The URL may lag the controls by one round, but its mode and scene do not change with them.
-    url = urlstate.parse(search, vocab)
     linked = replace(state, select=selected if isinstance(selected, str) else None, mode=url.mode, scene=url.scene)
     marked = frozenset(related_ids_for(ds, selected))
     return (
@@ -76,7 +78,7 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
         trade_chart(ds, state, trade_mode) if fresh("trade") else no_update,
         energy_chart(ds, state) if fresh("energy") else no_update,
         timeline_chart(ds, state, marked) if fresh("timeline") else no_update,
-        project_rows(ds, projects) if fresh("table") else no_update,
+        project_rows(ds, projects, state.lang) if fresh("table") else no_update,
         summary_children(ds, linked, vocab),
         keys,
     )

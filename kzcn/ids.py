@@ -42,6 +42,7 @@ class Id(StrEnum):
     CITE_TEXT = "cite-text"
     CITE_OPEN = "cite-open"
     DOWNLOAD_ALL = "download-all"
+    LANG_SWITCHER = "lang-switcher"
     TRADE_NOTE = "trade-note"
     # Phone layout (layouts/phone.py, assets/phone.js).
     SHARE_BAR = "share-bar"
