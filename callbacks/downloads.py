@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, dcc, no_update
 
-from kzcn import exports
+from kzcn import exports, inputs
 from kzcn.ids import CSV_BUTTON, Id
 from kzcn.inputs import from_controls
 from kzcn.tables import load
@@ -15,8 +15,8 @@ def download(_clicks, sectors, themes, years, meaning=None):
     trigger = ctx.triggered_id
     if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0]["value"]:
         return no_update
-    table = trigger.get("table")
-    if table not in exports.TABLES:
+    table = inputs.choice(trigger.get("table"), exports.TABLES, None)
+    if table is None:
         return no_update
     ds = load()
     state = from_controls(sectors, themes, years, None, vocabulary(ds), meaning)

@@ -71,6 +71,8 @@ def _year(raw: str, vocab: Vocabulary, name: str, notices: list[str]) -> int | N
 
 
 def parse(search: str | None, vocab: Vocabulary) -> ViewState:
+    if search is not None and not isinstance(search, str):
+        return ViewState(notices=("The link's parameters could not be read and were ignored.",))
     notices: list[str] = []
     query = (search or "").lstrip("?")
     if len(query) > 4 * MAX_PARAM_CHARS:
@@ -145,6 +147,8 @@ def encode(state: ViewState, vocab: Vocabulary) -> str:
 
 def has_view_params(search: str | None) -> bool:
     """Whether a link states a view of its own (rather than leaving it to a presenter scene)."""
+    if not isinstance(search, str):
+        return False
     try:
         keys = {k for k, _ in parse_qsl((search or "").lstrip("?"), keep_blank_values=True)}
     except ValueError:
