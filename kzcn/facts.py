@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kzcn import filters
+from kzcn import content, filters, i18n
 from kzcn.tables import Dataset
 
 
@@ -43,36 +43,43 @@ def _trade_in(ds: Dataset, reporter: str, year: int) -> pd.Series | None:
     return None if rows.empty else rows.iloc[0]
 
 
-def key_facts(ds: Dataset) -> list[Fact]:
-    facts = [Fact(f"{ds.geo_meta['border_length_km_official']:,.0f} km",
-                  f"shared border (official; {ds.geo_meta['border_length_km_geodesic']:,.0f} km on the 1:10m map)",
+def key_facts(ds: Dataset, lang: str | None = None) -> list[Fact]:
+    _ = i18n.words(lang)
+    facts = [Fact(_("{n} km", n=_.number(ds.geo_meta["border_length_km_official"])),
+                  _("shared border (official; {n} km on the 1:10m map)",
+                    n=_.number(ds.geo_meta["border_length_km_geodesic"])),
                   ("wiki-border",))]
     year = common_trade_year(ds)
     if year is not None:
-        for reporter, who in (("china-customs", "China's customs"), ("kazakhstan-stats", "Kazakhstan's statistics")):
+        for reporter in ("china-customs", "kazakhstan-stats"):
             row = _trade_in(ds, reporter, year)
-            facts.append(Fact(f"US${row.value_usd_mn / 1000:,.1f} bn", f"trade in {year}, as {who} count it",
-                              _ids(row.source_ids)))
+            label = (_("trade in {year}, as China's customs count it", year=year) if reporter == "china-customs"
+                     else _("trade in {year}, as Kazakhstan's statistics count it", year=year))
+            facts.append(Fact(_.usd_millions(row.value_usd_mn), label, _ids(row.source_ids)))
     oil = ds.pipelines[(ds.pipelines["commodity"] == "oil") & ds.pipelines["capacity"].notna()]
     if len(oil):
         top = oil.sort_values("capacity").iloc[-1]
-        facts.append(Fact(f"{top.capacity:,.0f} mt/y", f"design capacity of the {top['name']}", _ids(top.source_ids)))
+        name = content.text(ds, "pipelines", top["pipeline_id"], "name", lang, top["name"])
+        facts.append(Fact(_("{n} mt/y", n=_.number(top.capacity)), _("design capacity of the {name}", name=name),
+                          _ids(top.source_ids)))
     own = ds.projects[~ds.projects["project_id"].str.contains(filters.ALTERNATE_ROW, regex=True)]
     mapped = int(own["lat"].notna().sum())
-    facts.append(Fact(f"{filters.count_projects(ds.projects)}",
-                      f"China-linked projects, each with its sources ({mapped} on the map)", ()))
+    facts.append(Fact(_.number(filters.count_projects(ds.projects)),
+                      _("China-linked projects, each with its sources ({n} on the map)", n=_.number(mapped)), ()))
     return facts
 
 
-def argument(ds: Dataset) -> str:
+def argument(ds: Dataset, lang: str | None = None) -> str:
     """The page's one-paragraph argument; its figures come from the trade table, not from the text."""
+    _ = i18n.words(lang)
     rows = _turnover(ds, "china-customs").drop_duplicates("year").sort_values("year")
     growth = ""
     recent = rows[rows["year"] >= 2010]
     if len(recent) >= 2:
         first, last = recent.iloc[0], recent.iloc[-1]
-        growth = (f" China's customs counted US${first.value_usd_mn / 1000:,.1f} bn of trade in {first.year} and "
-                  f"US${last.value_usd_mn / 1000:,.1f} bn in {last.year};")
-    return ("Kazakhstan is China's overland route west and one of its energy suppliers." + growth +
-            " Kazakhstan's own statistics count the same trade lower. Every figure below links to the page "
-            "it comes from.")
+        growth = " " + _("China's customs counted {first} of trade in {first_year} and {last} in {last_year};",
+                         first=_.usd_millions(first.value_usd_mn), first_year=first.year,
+                         last=_.usd_millions(last.value_usd_mn), last_year=last.year)
+    return (_("Kazakhstan is China's overland route west and one of its energy suppliers.") + growth + " " +
+            _("Kazakhstan's own statistics count the same trade lower. Every figure below links to the page "
+              "it comes from."))

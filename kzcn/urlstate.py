@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode
 
-KNOWN = ("sector", "theme", "from", "to", "years", "select", "mode", "scene")
+from kzcn import i18n
+
+KNOWN = ("sector", "theme", "from", "to", "years", "select", "mode", "scene", "lang")
 MODES = ("present", "pack")
 VIEW_PARAMS = ("sector", "theme", "from", "to", "years", "select")
 # What the year window means (kzcn/filters.py holds the one definition): a feature "active" in the
@@ -29,7 +31,14 @@ class ViewState:
     mode: str | None = None
     scene: int | None = None
     year_meaning: str = DEFAULT_YEAR_MEANING
+    # None when the link names no language: the page is then English (or what the browser asked for,
+    # which assets/lang.js writes into the link before anything reads it).
+    lang: str | None = None
     notices: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def words(self) -> i18n.Words:
+        return i18n.words(self.lang)
 
 
 @dataclass(frozen=True)
@@ -44,7 +53,7 @@ class Vocabulary:
     scenes: int = 0
 
 
-def _slugs(raw: str, allowed: frozenset[str], name: str, notices: list[str]) -> tuple[str, ...]:
+def _slugs(raw: str, allowed: frozenset[str], name: str, notices: list[str], _: i18n.Words) -> tuple[str, ...]:
     out: list[str] = []
     for part in raw.split(","):
         slug = part.strip().lower()
@@ -54,18 +63,19 @@ def _slugs(raw: str, allowed: frozenset[str], name: str, notices: list[str]) -> 
             if slug not in out:
                 out.append(slug)
         else:
-            notices.append(f"Unknown {name} '{part.strip()[:40]}' was ignored.")
+            notices.append(_("Unknown {name} '{value}' was ignored.", name=name, value=part.strip()[:40]))
     return tuple(out)
 
 
-def _year(raw: str, vocab: Vocabulary, name: str, notices: list[str]) -> int | None:
+def _year(raw: str, vocab: Vocabulary, name: str, notices: list[str], _: i18n.Words) -> int | None:
     try:
         year = int(raw.strip())
     except ValueError:
-        notices.append(f"'{name}={raw[:20]}' is not a year and was ignored.")
+        notices.append(_("'{name}={value}' is not a year and was ignored.", name=name, value=raw[:20]))
         return None
     if not vocab.first_year <= year <= vocab.last_year:
-        notices.append(f"'{name}={year}' is outside {vocab.first_year}–{vocab.last_year} and was ignored.")
+        notices.append(_("'{name}={value}' is outside {first}–{last} and was ignored.", name=name, value=year,
+                         first=vocab.first_year, last=vocab.last_year))
         return None
     return year
 
@@ -75,42 +85,46 @@ def parse(search: str | None, vocab: Vocabulary) -> ViewState:
         return ViewState(notices=("The link's parameters could not be read and were ignored.",))
     notices: list[str] = []
     query = (search or "").lstrip("?")
+    # The language first, so that whatever else the link gets wrong is said in it.
+    lang = _lang_in(query)
+    _ = i18n.words(lang)
     if len(query) > 4 * MAX_PARAM_CHARS:
-        return ViewState(notices=("The link's parameters are too long and were ignored.",))
+        return ViewState(lang=lang, notices=(_("The link's parameters are too long and were ignored."),))
     try:
         pairs = parse_qsl(query, keep_blank_values=True, strict_parsing=False)
     except ValueError:
-        return ViewState(notices=("The link's parameters could not be read and were ignored.",))
+        return ViewState(lang=lang, notices=(_("The link's parameters could not be read and were ignored."),))
     values: dict[str, str] = {}
     for key, value in pairs:
         if key not in KNOWN:
-            notices.append(f"Unknown parameter '{key[:30]}' was ignored.")
+            notices.append(_("Unknown parameter '{name}' was ignored.", name=key[:30]))
         elif key in values:
-            notices.append(f"Parameter '{key}' was given twice; the first was used.")
+            notices.append(_("Parameter '{name}' was given twice; the first was used.", name=key))
         else:
             values[key] = value[:MAX_PARAM_CHARS]
 
     state = ViewState(
-        sectors=_slugs(values.get("sector", ""), vocab.sectors, "sector", notices),
-        themes=_slugs(values.get("theme", ""), vocab.themes, "theme", notices),
+        sectors=_slugs(values.get("sector", ""), vocab.sectors, "sector", notices, _),
+        themes=_slugs(values.get("theme", ""), vocab.themes, "theme", notices, _),
+        lang=lang,
     )
-    start = _year(values["from"], vocab, "from", notices) if "from" in values else None
-    end = _year(values["to"], vocab, "to", notices) if "to" in values else None
+    start = _year(values["from"], vocab, "from", notices, _) if "from" in values else None
+    end = _year(values["to"], vocab, "to", notices, _) if "to" in values else None
     if start is not None and end is not None and start > end:
-        notices.append(f"'from={start}' is after 'to={end}'; the two were swapped.")
+        notices.append(_("'from={start}' is after 'to={end}'; the two were swapped.", start=start, end=end))
         start, end = end, start
     meaning = values.get("years", "").strip().lower() or DEFAULT_YEAR_MEANING
     if meaning not in YEAR_MEANINGS:
-        notices.append(f"'years={values['years'][:20]}' is not one of {' or '.join(YEAR_MEANINGS)}; "
-                       f"'{DEFAULT_YEAR_MEANING}' was used.")
+        notices.append(_("'years={value}' is not one of {allowed}; '{default}' was used.",
+                         value=values["years"][:20], allowed=" | ".join(YEAR_MEANINGS), default=DEFAULT_YEAR_MEANING))
         meaning = DEFAULT_YEAR_MEANING
     select = values.get("select", "").strip() or None
     if select is not None and select not in vocab.features:
-        notices.append(f"No feature has the id '{select[:60]}'; nothing was selected.")
+        notices.append(_("No feature has the id '{value}'; nothing was selected.", value=select[:60]))
         select = None
     mode = values.get("mode", "").strip().lower() or None
     if mode is not None and mode not in MODES:
-        notices.append(f"Unknown mode '{mode[:20]}' was ignored.")
+        notices.append(_("Unknown mode '{value}' was ignored.", value=mode[:20]))
         mode = None
     scene = None
     if "scene" in values:
@@ -118,7 +132,10 @@ def parse(search: str | None, vocab: Vocabulary) -> ViewState:
         if raw.isdigit() and 1 <= int(raw) <= max(vocab.scenes, 1):
             scene = int(raw)
         else:
-            notices.append(f"Scene '{raw[:10]}' does not exist; the first scene is shown.")
+            notices.append(_("Scene '{value}' does not exist; the first scene is shown.", value=raw[:10]))
+    if "lang" in values and state.lang is None:
+        notices.append(_("Unknown language '{value}'; the page is shown in {language}.", value=values["lang"][:10],
+                         language=i18n.NATIVE_NAMES[i18n.DEFAULT]))
     return replace(state, year_from=start, year_to=end, select=select, mode=mode, scene=scene,
                    year_meaning=meaning, notices=tuple(notices))
 
@@ -142,7 +159,18 @@ def encode(state: ViewState, vocab: Vocabulary) -> str:
         params.append(("mode", state.mode))
         if state.scene:
             params.append(("scene", str(state.scene)))
+    if state.lang:
+        params.append(("lang", state.lang))
     return "?" + urlencode(params, safe=",") if params else ""
+
+
+def _lang_in(query: str) -> str | None:
+    """The link's language, if it names one of ours (an unknown one is reported by `parse`)."""
+    try:
+        pairs = parse_qsl(query[:4 * MAX_PARAM_CHARS], keep_blank_values=True)
+    except ValueError:
+        return None
+    return next((i18n.clean(value) for key, value in pairs if key == "lang"), None)
 
 
 def has_view_params(search: str | None) -> bool:

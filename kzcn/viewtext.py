@@ -8,35 +8,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from kzcn import filters
+from kzcn import content, filters
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
-# What a year window means, as a reader would say it (kzcn/filters.py holds the rule itself).
-MEANING_WORDS = {"active": "active in", "started": "started in"}
 # The filters a visitor can clear one by one, and the words for each.
 CLEARABLE = ("sector", "theme", "years")
 
 
-def _labels(ds: Dataset, slugs) -> str:
-    names = dict(ds.vocabulary[["slug", "label"]].values)
-    return ", ".join(names.get(s, s) for s in slugs)
+def _labels(ds: Dataset, slugs, lang: str | None) -> str:
+    return ", ".join(content.label(ds, s, lang) for s in slugs)
 
 
 def years_phrase(ds: Dataset, state: ViewState) -> str:
+    _ = state.words
     start, end = filters.year_bounds(ds, state)
     if filters.full_window(ds, state):
-        return f"all years ({start}–{end})"
-    return f"{MEANING_WORDS.get(state.year_meaning, 'active in')} {start}–{end}"
+        return _("all years ({start}–{end})", start=start, end=end)
+    # What a year window means, as a reader would say it (kzcn/filters.py holds the rule itself).
+    if state.year_meaning == "started":
+        return _("started in {start}–{end}", start=start, end=end)
+    return _("active in {start}–{end}", start=start, end=end)
 
 
 def filter_phrases(ds: Dataset, state: ViewState) -> list[str]:
     """Each filter in force, by label: ['sectors: Oil, Gas', 'theme: Energy', 'active in 2013–2024']."""
+    _ = state.words
     parts = []
     if state.sectors:
-        parts.append(("sector: " if len(state.sectors) == 1 else "sectors: ") + _labels(ds, state.sectors))
+        names = _labels(ds, state.sectors, state.lang)
+        parts.append(_("sector: {names}", names=names) if len(state.sectors) == 1 else _("sectors: {names}", names=names))
     if state.themes:
-        parts.append(("theme: " if len(state.themes) == 1 else "themes: ") + _labels(ds, state.themes))
+        names = _labels(ds, state.themes, state.lang)
+        parts.append(_("theme: {names}", names=names) if len(state.themes) == 1 else _("themes: {names}", names=names))
     parts.append(years_phrase(ds, state))
     return parts
 
@@ -45,7 +49,7 @@ def describe(ds: Dataset, state: ViewState) -> str:
     """All filters in one line; 'all sectors' when no sector or theme narrows the view."""
     parts = filter_phrases(ds, state)
     if not (state.sectors or state.themes):
-        parts.insert(0, "all sectors and themes")
+        parts.insert(0, state.words("all sectors and themes"))
     return " · ".join(parts)
 
 
@@ -84,26 +88,30 @@ class Empty:
 def why_empty(ds: Dataset, state: ViewState) -> Empty | None:
     if shown_count(ds, state) > 0:
         return None
+    _ = state.words
     active = in_force(ds, state)
     if state.sectors and state.themes and filters.allowed_sectors(ds, state) == set():
         vocab = ds.vocabulary.set_index("slug")
         homes = sorted({vocab.loc[s, "theme"] for s in state.sectors if s in vocab.index})
-        reason = (f"No project or event is both in {_labels(ds, state.sectors)} and in {_labels(ds, state.themes)}: "
-                  f"the sectors chosen belong to {_labels(ds, homes)}.")
+        reason = _("No project or event is both in {sectors} and in {themes}: the sectors chosen belong to {homes}.",
+                   sectors=_labels(ds, state.sectors, state.lang), themes=_labels(ds, state.themes, state.lang),
+                   homes=_labels(ds, homes, state.lang))
         return Empty(reason, ("theme", "sector"))
     # A filter is to blame when clearing it alone brings something back.
     blame = tuple(name for name in active if shown_count(ds, without(state, name)) > 0) or tuple(active)
-    reason = "No project or event matches " + " and ".join(filter_phrases(ds, state)) + "."
+    reason = _("No project or event matches {filters}.", filters=_(" and ").join(filter_phrases(ds, state)))
     return Empty(reason, blame)
 
 
 def summary(ds: Dataset, state: ViewState) -> str:
     """'Showing 12 projects and 30 events · sectors: Oil, Gas · active in 2013–2024', plus the projects
     with no known year that a narrowed window leaves out, counted apart."""
+    _ = state.words
     n_projects = filters.count_projects(filters.projects(ds, state))
     n_events = len(filters.events(ds, state))
-    text = f"Showing {n_projects} projects and {n_events} events · {describe(ds, state)}"
+    text = _("Showing {projects} projects and {events} events · {filters}", projects=_.number(n_projects),
+             events=_.number(n_events), filters=describe(ds, state))
     unknown = filters.count_projects(filters.projects_year_unknown(ds, state))
     if unknown:
-        text += f" · {unknown} more with year unknown, not shown in a narrowed window"
+        text += " · " + _("{n} more with year unknown, not shown in a narrowed window", n=_.number(unknown))
     return text

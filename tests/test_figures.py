@@ -1,6 +1,6 @@
 """Figure and table builders as pure functions: tables and a view state in, figures out."""
 
-from kzcn import filters
+from kzcn import filters, i18n
 from kzcn.figures.border_map import border_map, feature_updates, highlight_index, highlight_trace, highlight_update
 from kzcn.figures.charts import TIMELINE_MARKS_INDEX, _capacity_steps, energy_chart, timeline_chart, trade_chart
 from kzcn.urlstate import ViewState
@@ -119,6 +119,6 @@ def test_headline_figures_come_from_the_tables(ds):
     from kzcn.facts import common_trade_year
     year = common_trade_year(ds)
     same = china[china["year"] == year].iloc[0]
-    assert any(f.value == f"US${same.value_usd_mn / 1000:,.1f} bn" and f"trade in {year}" in f.label for f in facts)
+    assert any(f.value == i18n.words("en").usd_millions(same.value_usd_mn) and f"trade in {year}" in f.label for f in facts)
     assert all(set(f.source_ids) <= set(ds.sources["source_id"]) for f in facts)
     assert f"{latest.value_usd_mn / 1000:,.1f}" in argument(ds)

@@ -40,3 +40,14 @@ def test_presenter_parameters():
     state = parse("?mode=present&scene=3", VOCAB)
     assert (state.mode, state.scene) == ("present", 3)
     assert parse("?mode=present&scene=99", VOCAB).scene is None
+
+
+def test_the_language_rides_in_the_link_and_names_what_is_wrong_in_it():
+    state = parse("?lang=ru&sector=oil", VOCAB)
+    assert state.lang == "ru" and state.sectors == ("oil",)
+    assert encode(state, VOCAB) == "?sector=oil&lang=ru"
+    assert parse(encode(state, VOCAB), VOCAB) == state
+    assert parse("?lang=KK", VOCAB).lang == "kk"
+    bad = parse("?lang=fr", VOCAB)
+    assert bad.lang is None and any("'fr'" in n for n in bad.notices)
+    assert parse("", VOCAB).lang is None

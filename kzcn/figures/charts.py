@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from kzcn import filters
+from kzcn.figures.figure_cache import cached_figure
 from kzcn.figures.style import GRID, HIGHLIGHT, MUTED, REPORTER_STYLE, THEME_COLOURS, base_layout
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
@@ -50,7 +51,7 @@ def _year_band(fig: go.Figure, ds: Dataset, state: ViewState, **where) -> None:
         fig.add_vrect(x0=start - 0.5, x1=end + 0.5, fillcolor=HIGHLIGHT, opacity=0.12, line_width=0, **where)
 
 
-@functools.lru_cache(maxsize=256)
+@cached_figure(maxsize=256)
 def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Figure:
     """Annual trade as each side reports it, side by side; a missing year stays a gap.
 
@@ -138,7 +139,7 @@ def _capacity_steps(ds: Dataset, system: str, years: range) -> pd.Series:
     return pd.Series(out, dtype="float64")
 
 
-@functools.lru_cache(maxsize=256)
+@cached_figure(maxsize=256)
 def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
     """Each system's design capacity against what it actually carried, oil above gas."""
     flows = filters.energy_flows(ds, state)
@@ -213,7 +214,7 @@ def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
     return fig
 
 
-@functools.lru_cache(maxsize=256)
+@cached_figure(maxsize=256)
 def timeline_chart(ds: Dataset, state: ViewState, marked: frozenset[str] = frozenset()) -> go.Figure:
     """Events by theme over time; the last trace marks the selected and related events."""
     events = filters.events(ds, state)

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from kzcn.figures.charts import _axis, _year_band
+from kzcn.figures.figure_cache import cached_figure
 from kzcn.figures.style import GRID, INK, MUTED, REPORTER_STYLE, base_layout
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
@@ -95,7 +96,7 @@ def _span(frames: list[pd.DataFrame]) -> tuple[int, int]:
     return first, last
 
 
-@functools.lru_cache(maxsize=64)
+@cached_figure(maxsize=64)
 def china_russia_chart(ds: Dataset, state: ViewState) -> go.Figure:
     shares, values = partner_shares(ds), partner_turnover(ds)
     rows = _full_years(ds.kz_trade_partners)
@@ -174,7 +175,7 @@ def reporter_gap(ds: Dataset, flow: str = "turnover") -> pd.DataFrame:
     return out
 
 
-@functools.lru_cache(maxsize=64)
+@cached_figure(maxsize=64)
 def reporter_gap_chart(ds: Dataset, state: ViewState) -> go.Figure:
     fig = go.Figure()
     labels = {"turnover": "Total trade", "kz-imports": "China → Kazakhstan", "kz-exports": "Kazakhstan → China"}
@@ -225,7 +226,7 @@ DIRECTIONS = {"kz-exports": "Kazakhstan → China", "kz-imports": "China → Kaz
 SHORT = {"china-customs": "China customs", "kazakhstan-stats": "Kazakh statistics", "unattributed": "no body named"}
 
 
-@functools.lru_cache(maxsize=16)
+@cached_figure(maxsize=16)
 def products_chart(ds: Dataset, state: ViewState | None = None) -> go.Figure:
     """Product groups in each direction, the two latest years each direction has: one bar a figure,
     labelled with its HS code and year, coloured by who reported it (the legend is the key). Where two
