@@ -113,15 +113,24 @@ def browser():
 
 
 class PageWatch:
-    """Records console errors, page errors and requests to other hosts."""
+    """Records console errors and warnings, page errors, content-policy violations and requests to other
+    hosts."""
 
     def __init__(self, page, origin: str):
         self.page = page
         self.errors: list[str] = []
+        self.warnings: list[str] = []
         self.foreign: list[str] = []
         host = urlparse(origin).netloc
         page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("console", lambda msg: self.warnings.append(msg.text) if msg.type == "warning" else None)
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        # A script that catches the EvalError of a blocked eval leaves nothing in the console; the
+        # violation event still fires, so every browser test also fails on a content-policy violation.
+        page.expose_function("__kzcnPolicyViolation", lambda text: self.errors.append(text))
+        page.add_init_script("""document.addEventListener('securitypolicyviolation', e =>
+            window.__kzcnPolicyViolation(`content policy: ${e.violatedDirective} blocked ${e.blockedURI}`
+                                         + ` (${e.sourceFile}:${e.lineNumber})`));""")
 
         def on_request(request):
             url = urlparse(request.url)
