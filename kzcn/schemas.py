@@ -320,5 +320,16 @@ REFERENCES: dict[str, dict[str, str]] = {
     "place_names": {"source_ids": "source"},
 }
 
-__all__ = ["FLOW_MEASURES", "PROJECT_STATUS", "SCHEMAS", "STATUS", "TABLES", "REFERENCES", "TRANSLATABLE",
-           "TRANSLATION_BASES", "TRANSLATION_LANGS", "TRANSLATIONS_SCHEMA", "pa"]
+__all__ = [
+    "FLOW_MEASURES",
+    "PROJECT_STATUS",
+    "REFERENCES",
+    "SCHEMAS",
+    "STATUS",
+    "TABLES",
+    "TRANSLATABLE",
+    "TRANSLATIONS_SCHEMA",
+    "TRANSLATION_BASES",
+    "TRANSLATION_LANGS",
+    "pa",
+]
