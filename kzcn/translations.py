@@ -24,6 +24,7 @@ from kzcn.validate import Problem, _ids, _row, check_schema
 FILE = "data/translations.csv"
 NAME = "translations"
 COLUMNS = tuple(TRANSLATIONS_SCHEMA.columns)
+KEY = ("table", "row_id", "field", "lang")
 
 # A number in English text: digits with decimal points or thousands commas (1,783 · 41.0 · 49.979).
 _EN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -131,10 +132,24 @@ def load_translations(path: str | Path, data) -> tuple[pd.DataFrame | None, list
         return None, [Problem(FILE, None, None, f"cannot be read as UTF-8 CSV: {first}")]
     # Strip the ends but keep inner spacing: a no-break space inside "1 783 км" is meant.
     frame = frame.apply(lambda col: col.str.strip()).replace("", pd.NA)
-    problems = check_schema(NAME, frame, TRANSLATIONS_SCHEMA)
+    # pandera reports a repeated key once per column of it; one line per repeated row says it better.
+    problems = [p for p in check_schema(NAME, frame, TRANSLATIONS_SCHEMA)
+                if "multiple_fields_uniqueness" not in p.rule]
     if all(col in frame.columns for col in COLUMNS):
-        problems += check_translations(frame, data)
+        problems += _duplicates(frame) + check_translations(frame, data)
     return frame, problems
+
+
+def _duplicates(frame: pd.DataFrame) -> list[Problem]:
+    first: dict[tuple, int | None] = {}
+    problems = []
+    for i, key in zip(frame.index, frame[list(KEY)].itertuples(index=False, name=None)):
+        if key in first:
+            problems.append(Problem(FILE, _row(i), "row_id", f"repeats row {first[key]}: one translation per "
+                                    "table, row_id, field and lang", "/".join(map(str, key))))
+        else:
+            first[key] = _row(i)
+    return problems
 
 
 # id(frame) -> {(table, row_id, field, lang): text}, built once per frame and dropped with it
