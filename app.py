@@ -13,7 +13,8 @@ from dash import Dash
 from flask_compress import Compress
 
 from callbacks import register_callbacks
-from kzcn import bundle, i18n, security, static_compression
+from kzcn import bundle, i18n, static_compression
+from serving import security
 from kzcn.tables import DataError, load
 from layouts.page import page
 
