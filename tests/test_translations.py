@@ -66,13 +66,15 @@ def test_the_whole_briefing_is_translated(committed, ds):
             assert ("briefing", rid, field, lang) in have, (rid, field, lang)
 
 
-def test_every_name_and_event_title_is_translated(committed, ds):
+@pytest.mark.parametrize("kind", ["name", "description"])
+def test_every_name_title_and_description_is_translated(committed, ds, kind):
     frame, _ = committed
     have = set(zip(frame["table"], frame["row_id"], frame["field"], frame["lang"]))
     for table, key, field in NAMES:
+        column = field if kind == "name" else "description"
         for rid in ds.table(table)[key]:
             for lang in LANGS:
-                assert (table, rid, field, lang) in have, (table, rid, field, lang)
+                assert (table, rid, column, lang) in have, (table, rid, column, lang)
 
 
 def test_kazakh_is_written_in_kazakh_letters(committed):
