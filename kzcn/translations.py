@@ -40,17 +40,25 @@ def _digits(match: str) -> str:
 def numbers_missing(english: str, translation: str) -> list[str]:
     """The numbers of `english` that `translation` does not state, as written in the English.
 
-    Separators are ignored (43.8 = 43,8; 1,783 = 1 783). A translation may write a number with trailing
-    zeros, as Chinese does when it counts in 万 and 亿 (11.2 million = 1120万, 43.8 bn = 438亿); any other
-    difference in the digits is a missing number.
+    Separators are ignored (43.8 = 43,8; 1,783 = 1 783). Chinese counts in 万 and 亿, which moves the
+    zeros: a translated number may carry extra trailing zeros (11.2 million = 1120万, 43.8 bn = 438亿),
+    and one written before 万 or 亿 may also carry fewer (US$800m = 8亿美元). Any other difference in
+    the digits is a missing number.
     """
-    found = {_digits(m) for m in _TR_NUMBER.findall(translation)}
+    found = [(_digits(m.group()), translation[m.end():m.end() + 1] in "万亿" and m.end() < len(translation))
+             for m in _TR_NUMBER.finditer(translation)]
     missing = []
     for raw in _EN_NUMBER.findall(english):
         digits = _digits(raw)
-        if not any(tok.startswith(digits) and not tok[len(digits):].strip("0") for tok in found):
+        if not any(_same(digits, tok, scaled) for tok, scaled in found):
             missing.append(raw)
     return missing
+
+
+def _same(english: str, translated: str, scaled: bool) -> bool:
+    if translated.startswith(english) and not translated[len(english):].strip("0"):
+        return True
+    return scaled and english.startswith(translated) and not english[len(translated):].strip("0")
 
 
 def english_texts(data) -> dict[str, dict[str, dict[str, str]]]:

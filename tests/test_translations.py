@@ -66,13 +66,15 @@ def test_the_whole_briefing_is_translated(committed, ds):
             assert ("briefing", rid, field, lang) in have, (rid, field, lang)
 
 
-def test_every_name_and_event_title_is_translated(committed, ds):
+@pytest.mark.parametrize("kind", ["name", "description"])
+def test_every_name_title_and_description_is_translated(committed, ds, kind):
     frame, _ = committed
     have = set(zip(frame["table"], frame["row_id"], frame["field"], frame["lang"]))
     for table, key, field in NAMES:
+        column = field if kind == "name" else "description"
         for rid in ds.table(table)[key]:
             for lang in LANGS:
-                assert (table, rid, field, lang) in have, (table, rid, field, lang)
+                assert (table, rid, column, lang) in have, (table, rid, column, lang)
 
 
 def test_kazakh_is_written_in_kazakh_letters(committed):
@@ -114,6 +116,9 @@ def test_russian_and_kazakh_numbers_use_the_decimal_comma(committed):
     ("in 2013, 2015 and 2017", "2013, 2015 және 2017 жылдары"),
     ("by 26–30%", "на 26–30%"),
     ("no figure here", "цифр нет"),
+    ("a US$800m facility", "8亿美元贷款"),
+    ("for US$930m", "9.3亿美元"),
+    ("300,000 t/y", "年产30万吨"),
 ])
 def test_numbers_kept(english, translation):
     assert numbers_missing(english, translation) == []
@@ -124,7 +129,8 @@ def test_numbers_kept(english, translation):
     ("US$41.0 bn against US$31.5 bn", "41,0 млрд долл.", ["31.5"]),
     ("only 1.2 million tonnes in 2012", "в 2012 году", ["1.2"]),  # 12 is not found inside 2012
     ("49.979%", "49,98%", ["49.979"]),
-    ("300,000 t/y", "30万吨", ["300,000"]),
+    ("a US$800m facility", "8 млн долл.", ["800"]),  # fewer zeros only before 万 or 亿
+    ("US$800m", "7亿美元", ["800"]),
 ])
 def test_numbers_dropped_or_changed(english, translation, missing):
     assert numbers_missing(english, translation) == missing
