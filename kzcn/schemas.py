@@ -96,7 +96,8 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "lon_kz": _num(LON),
         "lat_cn": _num(LAT),
         "lon_cn": _num(LON),
-        "modes": _text(checks=[Check.str_matches(r"^(road|rail|pipeline|pedestrian)(;(road|rail|pipeline|pedestrian))*$")]),
+        "modes": _text(checks=[
+            Check.str_matches(r"^(road|rail|pipeline|pedestrian)(;(road|rail|pipeline|pedestrian))*$")]),
         # Some crossings predate independence (Khorgos road, 1983): the only year allowed before 1990.
         "year_opened": Column("Int64", [Check.in_range(1880, 2035)], nullable=True, coerce=True),
         "status": _text(checks=[Check.isin(STATUS)]),
@@ -187,7 +188,8 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "lat": _num(LAT),
         "lon": _num(LON),
         "location_name": _text(required=False),
-        "location_precision": _text(required=False, checks=[Check.isin(("site", "offshore", "city", "region", "country"))]),
+        "location_precision": _text(required=False,
+                                    checks=[Check.isin(("site", "offshore", "city", "region", "country"))]),
         "country": _text(checks=[Check.isin(("KZ", "CN"))]),
         "partners_kz": _text(required=False),
         "partners_cn": _text(required=False),

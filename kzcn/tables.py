@@ -176,8 +176,9 @@ def _known(frames: dict[str, pd.DataFrame]) -> Known:
 
 def summary(ds: Dataset) -> pd.DataFrame:
     """Rows per table and the years each covers, for the page's data note and the README."""
-    year_cols = {"border_crossings": "year_opened", "crossing_flows": "year", "pipelines": "commissioned_year", "capacity_history": "year",
-                 "energy_flows": "year", "corridors": "opened_year", "projects": "start_year",
+    year_cols = {"border_crossings": "year_opened", "crossing_flows": "year", "pipelines": "commissioned_year",
+                 "capacity_history": "year", "energy_flows": "year", "corridors": "opened_year",
+                 "projects": "start_year",
                  "trade_annual": "year", "kz_trade_partners": "year", "trade_products": "year"}
     rows = []
     for name in TABLES:
