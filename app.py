@@ -11,7 +11,7 @@ from flask_compress import Compress
 from callbacks import register_callbacks
 from kzcn import bundle, static_compression
 from kzcn.tables import DataError, load
-from layouts.page import page
+from layouts.page import INDEX, page
 
 # Everything is served by this app: a browser is told to fetch nothing from any other host.
 # 'unsafe-eval' is needed by plotly.js and dash-ag-grid's function strings; 'unsafe-inline' styles by
@@ -27,6 +27,7 @@ def create_app(warm_static: bool = True) -> Dash:
         __name__,
         title="China–Kazakhstan: border, trade, energy, security, diplomacy",
         update_title=None,
+        index_string=INDEX,
         serve_locally=True,
         suppress_callback_exceptions=False,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},

@@ -81,8 +81,10 @@ def map_legend_items(ds: Dataset, state: ViewState) -> list:
         if theme not in by_theme:
             continue
         items = [_item(_shape(project_colour(ds, s), shapes.get(s, "circle")), labels.get(s, s)) for s in by_theme[theme]]
-        groups.append(html.Li([html.Span(labels.get(theme, theme.title()), className="key-theme",
-                                         style={"color": MAP_THEME_COLOURS[theme]}),
+        # The theme's name in ink (its map colour is too light for text) after a swatch of that colour.
+        swatch = html.Span(className="key-theme-swatch", style={"background": MAP_THEME_COLOURS[theme]},
+                           **{"aria-hidden": "true"})
+        groups.append(html.Li([html.Span([swatch, labels.get(theme, theme.title())], className="key-theme"),
                                html.Ul(items, className="key-list")], className="key-group"))
 
     notes = [f"Border drawn from Natural Earth 1:10m, where it measures {geodesic:,.0f} km: generalisation "

@@ -35,11 +35,31 @@ GRAPH_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "toImage", "sendDataToCloud"],
 }
 TITLE = "China and Kazakhstan: a 1,783 km border, and what crosses it"
+# The page's HTML around Dash's app: a language for screen readers and spell-checkers (English for now;
+# the URL's `lang` will choose it per visitor), and Dash's scripts outside a <footer>, so the page has
+# one footer landmark (its own) rather than two.
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        {%config%}
+        {%scripts%}
+        {%renderer%}
+    </body>
+</html>"""
 
 
-def _caption(ds: Dataset, text: str, tables: tuple[str, ...]) -> html.P:
-    return html.P([text, html.Span(f" Sources: {_publishers(ds, tables, 6)}.", className="caption-sources")],
-                  className="caption")
+def _caption(ds: Dataset, text: str, tables: tuple[str, ...], graph_id: str, data_note) -> html.P:
+    """What the view shows, where it comes from, and where its data is in words or rows: the graph's
+    description for a screen reader too (assets/a11y.js points the graph at it)."""
+    return html.P([text, html.Span(f" Sources: {_publishers(ds, tables, 6)}.", className="caption-sources"),
+                   " ", data_note], className="caption", id=f"{graph_id}-about")
 
 
 def header(ds: Dataset) -> html.Header:
@@ -47,7 +67,8 @@ def header(ds: Dataset) -> html.Header:
     for fact in key_facts(ds):
         cite = [html.A(f"[{i + 1}]", href=_url(ds, sid), target="_blank", rel="noopener noreferrer",
                        title=source_label(ds, sid), className="cite") for i, sid in enumerate(fact.source_ids[:2])]
-        facts.append(html.Div([html.Strong(fact.value), html.Span(fact.label), *cite], className="fact"))
+        facts.append(html.Div([html.Strong(fact.value), html.Span(fact.label),
+                               html.Span(cite, className="fact-cites")], className="fact"))
     return html.Header([
         html.Div([html.H1(TITLE), html.Nav([
             dcc.Link("Present the briefing", href="?mode=present&scene=1", className="header-link"),
@@ -96,7 +117,9 @@ def controls(ds: Dataset) -> html.Section:
             dcc.RangeSlider(id=Id.YEAR_RANGE, min=first, max=last, step=1, value=[first, last], marks=marks,
                             allowCross=False, tooltip={"placement": "bottom", "always_visible": False}),
             year_meaning(first, last),
-        ], className="control control-years", role="group", **{"aria-labelledby": "years-label"}),
+        ], className="control control-years", role="group",
+            # The slider's year boxes and handles have no names of their own (assets/a11y.js gives these).
+            **{"aria-labelledby": "years-label", "data-range-names": "First year|Last year"}),
         html.Div([
             html.Button("▶ Play years", id=Id.PLAY, n_clicks=0, className="reset play",
                         title="Step the end year forward, one year at a time"),
@@ -143,10 +166,14 @@ def _publishers(ds: Dataset, tables: tuple[str, ...], most: int) -> str:
 
 
 def _panel(ds: Dataset, title: str, text: str, tables: tuple[str, ...], graph, graph_id: str,
-           csv: str | None = None, extra=None, cls: str = "") -> html.Section:
-    head = html.Div([html.H2(title), _tools(ds, graph_id, title, tables, csv)], className="panel-head")
-    return html.Section([head, _caption(ds, text, tables), *(extra or []), graph],
-                        className=f"panel {cls}".strip())
+           csv: str | None = None, extra=None, cls: str = "", data_note=None) -> html.Section:
+    head = html.Div([html.H2(title, id=f"{graph_id}-title"), _tools(ds, graph_id, title, tables, csv)],
+                    className="panel-head")
+    if data_note is None:
+        data_note = html.Span("The rows behind it: the CSV button beside the title.", className="visually-hidden")
+    # data-figure: the graph this panel's title names and its caption describes (assets/a11y.js).
+    return html.Section([head, _caption(ds, text, tables, graph_id, data_note), *(extra or []), graph],
+                        className=f"panel {cls}".strip(), **{"data-figure": graph_id})
 
 
 def _graph(graph_id: str, figure, height: str, cls: str) -> dcc.Graph:
@@ -182,7 +209,11 @@ def page(ds: Dataset) -> html.Div:
                        ("border_crossings", "pipelines", "corridors"),
                        html.Div([_graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"),
                                  map_tools(),
-                                 map_legend(ds, key_id=Id.MAP_KEY)]), Id.BORDER_MAP, cls="map-panel"),
+                                 map_legend(ds, key_id=Id.MAP_KEY)]), Id.BORDER_MAP, cls="map-panel",
+                       # The map in words: every feature by name in Find, the project sites as table rows.
+                       data_note=html.Span(["By keyboard: ", html.A("Find", href=f"#{Id.FIND}"),
+                                            " names every feature; ", html.A("the projects table", href="#projects"),
+                                            " lists the sites."], className="map-text-links")),
                 html.Div([
                     html.Div([
                         html.Label("Find a crossing, pipeline, corridor, project or event", htmlFor=Id.FIND,
@@ -203,13 +234,15 @@ def page(ds: Dataset) -> html.Div:
                        "the year filter.", ("trade_annual", "kz_trade_partners", "trade_products"),
                        _graph(Id.TRADE_CHART, trade_chart(ds, state), "var(--chart-h)", "chart"), Id.TRADE_CHART,
                        csv="trade", cls="trade-panel",
-                       extra=[dcc.RadioItems(id=Id.TRADE_MODE, value="turnover", inline=True, className="trade-mode",
-                                             options=[{"label": "Total", "value": "turnover"},
-                                                      {"label": "Kazakh exports", "value": "kz-exports"},
-                                                      {"label": "Kazakh imports", "value": "kz-imports"},
-                                                      {"label": "Product groups", "value": "products"},
-                                                      {"label": "China and Russia", "value": "partners"},
-                                                      {"label": "Gap between reporters", "value": "gap"}]),
+                       extra=[html.Div(dcc.RadioItems(
+                                  id=Id.TRADE_MODE, value="turnover", inline=True, className="trade-mode",
+                                  options=[{"label": "Total", "value": "turnover"},
+                                           {"label": "Kazakh exports", "value": "kz-exports"},
+                                           {"label": "Kazakh imports", "value": "kz-imports"},
+                                           {"label": "Product groups", "value": "products"},
+                                           {"label": "China and Russia", "value": "partners"},
+                                           {"label": "Gap between reporters", "value": "gap"}]),
+                                  role="radiogroup", **{"aria-label": "Trade view"}),
                               html.P(id=Id.TRADE_NOTE, hidden=True, className="caption trade-note",
                                      **{"aria-live": "polite"})]),
                 _panel(ds, "Energy: capacity against volume carried",
@@ -244,8 +277,8 @@ def page(ds: Dataset) -> html.Div:
                                             "ensureDomOrder": True},
                            style={"height": "520px"}, className="ag-theme-quartz"),
             ], className="panel table-panel"),
+            html.Div(id=Id.PACK, className="pack"),
         ]),
-        html.Div(id=Id.PACK, className="pack"),
         footer(ds),
     ], id=Id.APP_ROOT, className="app")
 
