@@ -86,7 +86,18 @@
     });
   }
 
+  // The filters stick to the top of a wide window: whatever the focus (or a link like "Skip to the
+  // projects table") scrolls to must stop below them, not under them.
+  function stickyPadding() {
+    const bar = document.querySelector(".controls");
+    const sticky = bar && getComputedStyle(bar).position === "sticky";
+    const pad = sticky ? Math.ceil(bar.getBoundingClientRect().height) + 8 + "px" : "";
+    if (document.documentElement.style.scrollPaddingTop !== pad) document.documentElement.style.scrollPaddingTop = pad;
+  }
+  window.addEventListener("resize", stickyPadding);
+
   function apply() {
+    stickyPadding();
     const root = document.getElementById("react-entry-point") || document.body;
     optionLists(root);
     dropdowns(root);
@@ -107,6 +118,31 @@
   }
   if (document.body) start();
   else document.addEventListener("DOMContentLoaded", start);
+
+  // ---- The projects grid is one stop for Tab, as a grid should be: the arrows move between its header
+  // and its cells, and Tab leaves it (the grid's own Tab walked every header and cell, a thousand
+  // presses). The grid's options for this (tabToNextCell returning false) dropped the focus on <body>.
+  const TABBABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+  function tabStops() {
+    return Array.from(document.querySelectorAll(TABBABLE)).filter(function (el) {
+      if (el.tabIndex < 0 || el.disabled || el.closest(".ag-root-wrapper")) return false;
+      if (el.type === "radio" && !el.checked && el.name &&
+          document.querySelector('input[type="radio"][name="' + CSS.escape(el.name) + '"]:checked')) return false;
+      return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+    });
+  }
+  window.addEventListener("keydown", function (event) {
+    if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target;
+    const grid = target.closest && target.closest("#projects-table .ag-root-wrapper");
+    if (!grid || !target.closest(".ag-cell, .ag-header-cell") || target.closest(".ag-popup")) return;
+    const stops = tabStops();
+    const after = (el) => grid.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
+    const next = event.shiftKey ? stops.filter((el) => !after(el)).pop() : stops.find(after);
+    event.preventDefault();
+    event.stopPropagation();
+    if (next) next.focus();
+  }, true);
 
   // ---- Enter on a table row selects it, as a click does.
   document.addEventListener("keydown", function (event) {

@@ -262,7 +262,8 @@ def page(ds: Dataset) -> html.Div:
                                                type="button", **{"aria-label": "Download the projects as CSV"}),
                                    className="tools")], className="panel-head"),
                 html.P("Every China-linked project in the data, following the filters: the table is also the "
-                       "text version of the map. Sort or filter any column; select a row to see it on the map.",
+                       "text version of the map. Sort or filter any column; select a row to see it on the map. By "
+                       "keyboard: Tab to the table, arrows to move, Enter to select a row.",
                        className="caption"),
                 dag.AgGrid(id=Id.PROJECTS_TABLE, columnDefs=project_columns(), rowData=project_rows(ds, ds.projects),
                            getRowId="params.data.project_id", columnSize="responsiveSizeToFit",
@@ -296,6 +297,8 @@ def footer(ds: Dataset) -> html.Footer:
             "positions: GeoNames (www.geonames.org), licensed CC BY 4.0. ",
         ]),
         html.P(id=Id.DATA_NOTE, children=_summary_text(ds), className="data-note"),
+        # What Tab reaches after the projects table ("#top" is the document's start).
+        html.P(html.A("Back to the top", href="#top", className="top-link")),
     ], className="page-footer")
 
 
