@@ -16,7 +16,7 @@ from callbacks import register_callbacks
 from kzcn import bundle, i18n, static_compression
 from serving import security
 from kzcn.tables import DataError, load
-from layouts.page import page
+from layouts.page import INDEX, page
 
 
 def create_app(warm_static: bool = True) -> Dash:
@@ -25,6 +25,7 @@ def create_app(warm_static: bool = True) -> Dash:
         __name__,
         title="China–Kazakhstan: border, trade, energy, security, diplomacy",
         update_title=None,
+        index_string=INDEX,
         serve_locally=True,
         suppress_callback_exceptions=False,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},

@@ -13,6 +13,18 @@ if ! command -v chromium >/dev/null; then
   $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# axe-core, which tests/test_a11y.py injects into the page, pinned by tests/package-lock.json and
+# installed into the git-ignored tests/node_modules (again only when the lock file changes).
+if [ ! -f tests/node_modules/.package-lock.json ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+  if ! command -v npm >/dev/null; then
+    SUDO=""
+    [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq npm >/dev/null
+  fi
+  npm ci --prefix tests --no-audit --no-fund --loglevel=error
+fi
+
 VENV="${VENV:-.venv}"
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c constraints.txt -r requirements-test.txt
