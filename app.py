@@ -15,9 +15,10 @@ from flask_compress import Compress
 
 from callbacks import register_callbacks
 from callbacks.errors import report
-from kzcn import bundle, i18n, security, static_compression
+from kzcn import bundle, i18n, static_compression
+from serving import security
 from kzcn.tables import DataError, load
-from layouts.page import page
+from layouts.page import INDEX, page
 
 
 def create_app(warm_static: bool = True) -> Dash:
@@ -29,6 +30,7 @@ def create_app(warm_static: bool = True) -> Dash:
         __name__,
         title="China–Kazakhstan: border, trade, energy, security, diplomacy",
         update_title=None,
+        index_string=INDEX,
         serve_locally=True,
         suppress_callback_exceptions=False,
         on_error=report,  # a failing callback: a sentence in the notice area and a log entry, no frozen page

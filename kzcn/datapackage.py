@@ -33,8 +33,9 @@ SOURCES = [
 ]
 # Single-valued columns whose values are the key of another table. Id lists (source_ids, sectors,
 # related_ids) stay strings with a pattern, not Table Schema v2 `list` fields: a list cannot be part of a
-# primary key (kz_trade_partners has source_ids in its key) nor a foreign key. They, and pipeline_id (a pipeline or a whole system) cannot be Table Schema foreign keys;
-# their field descriptions name what they refer to, and start-up checks them (validate.py).
+# primary key (kz_trade_partners has source_ids in its key) nor a foreign key. They, and pipeline_id (a
+# pipeline or a whole system) cannot be Table Schema foreign keys; their field descriptions name what
+# they refer to, and start-up checks them (validate.py).
 TARGETS = {"crossing": ("border_crossings", "crossing_id"), "sector": ("vocabulary", "slug")}
 TYPES = {"float64": "number", "Int64": "integer", "bool": "boolean"}
 

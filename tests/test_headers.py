@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from kzcn import security
+from serving import security
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
@@ -122,7 +122,7 @@ def test_unversioned_urls_are_not_cached_for_long(client, page):
 def test_a_callback_answer_is_revalidated(client, page):
     call = {"output": "details-panel.children", "outputs": {"id": "details-panel", "property": "children"},
             "inputs": [{"id": "selected-feature", "property": "data", "value": None}],
-            "changedPropIds": ["selected-feature.data"], "state": []}
+            "changedPropIds": ["selected-feature.data"], "state": [{"id": "url", "property": "search", "value": ""}]}
     response = client.post("/_dash-update-component", json=call)
     assert response.status_code in (200, 204)  # 204: nothing to update
     assert response.headers["Content-Security-Policy"] == page.headers["Content-Security-Policy"]

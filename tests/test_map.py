@@ -35,7 +35,7 @@ def _pick(page, fid: str) -> None:
     assert at, f"{fid} is not drawn"
     page.mouse.click(at["x"], at["y"])
     chooser = page.locator("#map-chooser")
-    page.wait_for_function(f"""(fid) => document.querySelector('#map-chooser') ||
+    page.wait_for_function("""(fid) => document.querySelector('#map-chooser') ||
         new URLSearchParams(location.search).get('select') === fid""", arg=fid, timeout=10000)
     if chooser.count():
         chooser.locator(f".chooser-item[data-select='{fid}']").click()

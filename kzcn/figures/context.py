@@ -135,7 +135,8 @@ def place_traces(ds: Dataset) -> list[dict]:
     named = _named_by_crossings(ds)
     traces = []
     for tier in TIERS:
-        tiers = [PLACE_TIER.get(pid, int(rank) + 1) for pid, rank in zip(ds.places["place_id"], ds.places["rank"])]
+        tiers = [PLACE_TIER.get(pid, int(rank) + 1)
+                 for pid, rank in zip(ds.places["place_id"], ds.places["rank"], strict=True)]
         rows = ds.places[[t == tier for t in tiers]]
         traces.append(_trace(
             lon=rows["lon"].tolist(), lat=rows["lat"].tolist(), mode="markers+text",
@@ -143,7 +144,8 @@ def place_traces(ds: Dataset) -> list[dict]:
             textposition=[AT_CROSSING.get(pid) or TEXT_POSITION.get(pid, "middle right") for pid in rows["place_id"]],
             textfont={"family": FONT, "size": [TEXT[r] for r in rows["rank"]], "color": PLACE_INK,
                       "shadow": HALO, "weight": 600 if tier == 1 else 400},
-            marker={"size": [CLEAR if pid in AT_CROSSING else DOT[r] for pid, r in zip(rows["place_id"], rows["rank"])],
+            marker={"size": [CLEAR if pid in AT_CROSSING else DOT[r]
+                             for pid, r in zip(rows["place_id"], rows["rank"], strict=True)],
                     "color": ["rgba(0,0,0,0)" if pid in AT_CROSSING else PLACE_INK for pid in rows["place_id"]],
                     "line": {"color": ["rgba(0,0,0,0)" if pid in AT_CROSSING else "white" for pid in rows["place_id"]],
                              "width": 1},

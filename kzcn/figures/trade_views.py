@@ -55,7 +55,7 @@ def partner_turnover(ds: Dataset) -> pd.DataFrame:
     rows = _full_years(ds.kz_trade_partners)
     rows = rows[(rows["flow"] == "turnover") & rows["partner"].isin(PARTNER_STYLE)]
     chosen = []
-    for year, group in rows.groupby("year", sort=True):
+    for _year, group in rows.groupby("year", sort=True):
         by_page = group.groupby("source_ids")["partner"].nunique()
         pair = by_page[by_page == len(PARTNER_STYLE)].index
         if len(pair):
@@ -109,7 +109,8 @@ def china_russia_chart(ds: Dataset, state: ViewState) -> go.Figure:
     publisher = dict(ds.sources[["source_id", "publisher"]].values)
     for row, (key, title) in enumerate(panels, start=1):
         fig.update_yaxes(title={"text": title}, row=row, col=1)
-        data, column, scale, unit = (shares, "share_pct", 1, "%") if key == "share" else (values, "value_usd_mn", 1000, " bn")
+        data, column, scale, unit = ((shares, "share_pct", 1, "%") if key == "share"
+                                     else (values, "value_usd_mn", 1000, " bn"))
         for partner, (label, colour, symbol) in PARTNER_STYLE.items():
             part = data[data["partner"] == partner]
             by_year = dict(zip(part["year"].astype(int), part[column] / scale, strict=True))
@@ -138,18 +139,21 @@ def china_russia_chart(ds: Dataset, state: ViewState) -> go.Figure:
         crossed, basis = crossing_year(values, "value_usd_mn"), "turnover"
     if crossed is not None:
         pair = values[values["year"] == crossed]
-        how = "one page gives both" if basis == "turnover" and pair["same_page"].all() else "figures from the cited pages"
+        how = ("one page gives both" if basis == "turnover" and pair["same_page"].all()
+               else "figures from the cited pages")
         fig.add_vline(x=crossed, line={"color": INK, "width": 1.5, "dash": "dash"})
         fig.add_annotation(x=crossed, y=1.0, yref="paper", yanchor="bottom", showarrow=False, xanchor="right",
                            xshift=4, text=f"China passes Russia: {crossed}", align="right",
                            bgcolor="rgba(255,255,255,0.85)", font={"size": 13, "color": INK},
                            hovertext=f"Compared on {basis}; {how}")
     fig.update_layout(**base_layout(
-        uirevision="trade-partners", dragmode="select", selectdirection="h", margin={"l": 60, "r": 16, "t": 48, "b": 40},
+        uirevision="trade-partners", dragmode="select", selectdirection="h",
+        margin={"l": 60, "r": 16, "t": 48, "b": 40},
     ))
     # Explicit axis types: switching views reuses the axes, and plotly.js fails ("axis scaling") when a
     # category axis of the product view is left to guess that it is now linear.
-    fig.update_xaxes(range=[first - 0.6, last + 0.6], gridcolor=GRID, tickformat="d", type="linear", tickangle=0, nticks=8)
+    fig.update_xaxes(range=[first - 0.6, last + 0.6], gridcolor=GRID, tickformat="d", type="linear", tickangle=0,
+                     nticks=8)
     fig.update_yaxes(gridcolor=GRID, rangemode="tozero", type="linear", autorange=True)
     _year_band(fig, ds, state)
     return fig
@@ -255,8 +259,10 @@ def products_chart(ds: Dataset, state: ViewState | None = None) -> go.Figure:
             fig.add_bar(x=(part.loc[mask, "value_usd_mn"] / 1000).tolist(),
                         y=[lab for lab, m in zip(labels, mask, strict=True) if m], orientation="h",
                         name=SHORT[reporter], legendgroup=reporter, showlegend=reporter not in legend_done,
-                        marker={"color": style["colour"]}, customdata=[html.escape(p) for p, m in zip(pages, mask, strict=True) if m],
-                        hovertemplate="%{y}: US$%{x:.2f} bn<br>%{customdata}<extra>" + html.escape(style["label"]) + "</extra>",
+                        marker={"color": style["colour"]},
+                        customdata=[html.escape(p) for p, m in zip(pages, mask, strict=True) if m],
+                        hovertemplate=("%{y}: US$%{x:.2f} bn<br>%{customdata}<extra>" + html.escape(style["label"])
+                                       + "</extra>"),
                         row=row, col=1)
             legend_done.add(reporter)
         fig.update_yaxes(categoryorder="array", categoryarray=labels, row=row, col=1)
