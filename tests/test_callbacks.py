@@ -132,7 +132,5 @@ def test_callbacks_import_no_other_callback_module_and_the_model_imports_no_dash
     for path in (root / "callbacks").glob("*.py"):
         if path.name != "__init__.py":
             assert not {n for n in imported(path) if n.split(".")[0] == "callbacks"}, path.name
-    # kzcn/security.py sets the server's headers and hashes Dash's inline scripts: server set-up, not model.
     for path in (root / "kzcn").rglob("*.py"):
-        if path.name != "security.py":
-            assert not {n for n in imported(path) if n.split(".")[0] == "dash"}, path.name
+        assert not {n for n in imported(path) if n.split(".")[0] == "dash"}, path.name
