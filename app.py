@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 import sys
@@ -13,6 +14,7 @@ from dash import Dash
 from flask_compress import Compress
 
 from callbacks import register_callbacks
+from callbacks.errors import report
 from kzcn import bundle, i18n, static_compression
 from serving import security
 from kzcn.tables import DataError, load
@@ -20,6 +22,9 @@ from layouts.page import INDEX, page
 
 
 def create_app(warm_static: bool = True) -> Dash:
+    # Callback failures are logged (callbacks/errors.py); where the server has set up logging already
+    # (gunicorn), basicConfig leaves its handlers alone.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     ds = load()  # raises DataError, naming file, row, column and rule, if data/ is not sound
     app = Dash(
         __name__,
@@ -28,6 +33,7 @@ def create_app(warm_static: bool = True) -> Dash:
         index_string=INDEX,
         serve_locally=True,
         suppress_callback_exceptions=False,
+        on_error=report,  # a failing callback: a sentence in the notice area and a log entry, no frozen page
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": "Sourced, offline dashboard of China–Kazakhstan relations."}],
     )
@@ -97,4 +103,4 @@ def __getattr__(name: str):
 
 if __name__ == "__main__":
     _build(warm_in_background=True).run(host=os.environ.get("HOST", "127.0.0.1"),
-                                        port=int(os.environ.get("PORT", "8050")), debug=False)
+                                        port=int(os.environ.get("PORT", "8050")))  # DASH_DEBUG=1: debug

@@ -18,7 +18,8 @@ MARKUP = ('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "javasc
 QUERIES = ("", "?", "?sector=oil,gas", "?theme=energy&from=2010&to=2020", "?mode=present&scene=2",
            "?mode=pack", "?select=cacgp-line-c", "?from=2030&to=1900", "?years=started", "?scene=999&mode=present",
            "?sector=%00%ff", "?from=NaN", "?sector=" + "oil," * 300, "?a=1&a=2&a=3", "?" + "x" * 5000,
-           "?%zz=%zz", "sector=oil", "?select=<b>x</b>", "?mode=present&scene=-1&sector=oil&sector=gas")
+           "?%zz=%zz", "sector=oil", "?select=<b>x</b>", "?mode=present&scene=-1&sector=oil&sector=gas", "?lang=kk&sector=oil", "?lang=xx&theme=energy",
+           "?lang=zh&mode=present&scene=3", "?lang=ru&lang=en", "?lang=" + "<b>" * 50)
 
 
 def known_values(ds) -> dict[str, list]:
@@ -37,6 +38,8 @@ def known_values(ds) -> dict[str, list]:
         "trade_mode": ["turnover", "kz-exports", "kz-imports", "products", "partners", "gap"],
         "int": [0, 1, 2, 7],
         "bool": [True, False],
+        # Filled with the keys the render callback answers, as a browser sends back the last ones.
+        "view_keys": [{}],
     }
 
 
@@ -79,7 +82,8 @@ def junk(rng: random.Random, depth: int = 0):
 POOLS = {("url", "search"): "search", ("url", "href"): "href", ("sector-filter", "value"): "sectors",
          ("theme-filter", "value"): "themes", ("year-range", "value"): "years", ("year-meaning", "value"): "meaning",
          ("selected-feature", "data"): "features", ("find-feature", "value"): "features",
-         ("trade-mode", "value"): "trade_mode", ("play-timer", "disabled"): "bool", ("share-first-search", "data"): "search"}
+         ("trade-mode", "value"): "trade_mode", ("play-timer", "disabled"): "bool", ("share-first-search", "data"): "search",
+         ("view-keys", "data"): "view_keys"}
 
 
 def value_for(rng: random.Random, component: str, prop: str, known: dict) -> object:
