@@ -24,7 +24,7 @@ def date_text(rec, lang: str | None = None) -> str:
     "n.d." with the day it was retrieved (never the retrieval year as if it were the page's date)."""
     if rec["date_kind"] == "published":
         return str(rec["date"])[:4]
-    return i18n.words(lang)("n.d., retrieved {day}", day=rec["date"])
+    return i18n.words(lang)(i18n.N_("n.d., retrieved {day}"), day=rec["date"])
 
 
 def full_date_text(rec, lang: str | None = None) -> str:

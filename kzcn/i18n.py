@@ -125,7 +125,7 @@ class Words:
         if value_mn is None or not math.isfinite(value_mn):
             return "–"
         short = format_compact_decimal(value_mn * 1e6, locale=BABEL_LOCALE[self.lang], fraction_digits=digits)
-        return self("US${amount}", amount=short)
+        return self(N_("US${amount}"), amount=short)
 
     def day(self, value: date, precision: str = "day") -> str:
         """A date as the language writes it, to the precision the data know (day, month or year)."""

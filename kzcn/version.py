@@ -21,4 +21,4 @@ def data_date(ds: Dataset) -> str:
 
 
 def version_label(ds: Dataset, lang: str | None = None) -> str:
-    return i18n.words(lang)("{version}, data of {day}", version=VERSION, day=data_date(ds))
+    return i18n.words(lang)(i18n.N_("{version}, data of {day}"), version=VERSION, day=data_date(ds))

@@ -48,9 +48,10 @@ def filter_phrases(ds: Dataset, state: ViewState) -> list[str]:
 
 def describe(ds: Dataset, state: ViewState) -> str:
     """All filters in one line; 'all sectors' when no sector or theme narrows the view."""
+    _ = state.words
     parts = filter_phrases(ds, state)
     if not (state.sectors or state.themes):
-        parts.insert(0, state.words("all sectors and themes"))
+        parts.insert(0, _("all sectors and themes"))
     return " · ".join(parts)
 
 

@@ -43,7 +43,7 @@ def feature_name(ds: Dataset, fid: str, lang: str | None = None) -> str:
             return fid
         first = pipes.iloc[0]
         name = content.text(ds, "pipelines", first["pipeline_id"], "name", lang, first["name"]).split(" (")[0]
-        return i18n.words(lang)("{name} system", name=name)
+        return i18n.words(lang)(N_("{name} system"), name=name)
     kind, row = found
     return _title(ds, kind, row, lang)
 

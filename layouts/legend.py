@@ -112,4 +112,4 @@ def map_legend(ds: Dataset, state: ViewState | None = None, key_id: str | None =
     extra = {"id": key_id} if key_id else {}
     state = state or ViewState()
     return html.Div(map_legend_items(ds, state), className="map-key", role="group",
-                    **{"aria-label": state.words("Map key")}, **extra)
+                    **{"aria-label": state.words(N_("Map key"))}, **extra)

@@ -32,7 +32,7 @@ def pack_key(ds: Dataset, state: ViewState) -> html.Div:
     """The key to one scene's map: the page's own key (only what the scene's filters leave on the map),
     so the printed and the live map cannot be read two ways."""
     return html.Div(map_legend_items(ds, state), className="map-key pack-key", role="group",
-                    **{"aria-label": state.words("Map key")})
+                    **{"aria-label": state.words(N_("Map key"))})
 
 
 def footnotes(ds: Dataset, ids, lang: str | None = None) -> html.Ol:
@@ -44,7 +44,7 @@ def footnotes(ds: Dataset, ids, lang: str | None = None) -> html.Ol:
         if sid not in by_id.index:
             continue
         rec = by_id.loc[sid]
-        kind = "" if rec["date_kind"] == "published" else " " + i18n.words(lang)("(retrieved)")
+        kind = "" if rec["date_kind"] == "published" else " " + i18n.words(lang)(N_("(retrieved)"))
         address = (html.A(unquote(rec["url"]), href=rec["url"], className="src-url")
                    if rec["url"].startswith("http") else html.Span(rec["url"], className="src-url"))
         items.append(html.Li([html.Span(f"{rec['publisher']}: ", className="src-pub"), rec["title"],

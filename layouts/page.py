@@ -71,7 +71,7 @@ def language_switcher(lang: str | None) -> html.Nav:
                className="lang-link" + (" current" if code == current else ""),
                **({"aria-current": "true"} if code == current else {}))
         for code in i18n.LANGS
-    ], id=Id.LANG_SWITCHER, className="lang-switcher", **{"aria-label": i18n.words(lang)("Language")})
+    ], id=Id.LANG_SWITCHER, className="lang-switcher", **{"aria-label": i18n.words(lang)(i18n.N_("Language"))})
 
 
 def header(ds: Dataset, lang: str | None = None) -> html.Header:

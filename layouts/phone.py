@@ -86,7 +86,7 @@ def share_bar(lang: str | None = None) -> html.Div:
 
 def subject(lang: str | None = None) -> html.Section:
     return html.Section(id=Id.SUBJECT_CARD, className="subject-card",
-                        **{"aria-label": i18n.words(lang)("Shared subject")})
+                        **{"aria-label": i18n.words(lang)(i18n.N_("Shared subject"))})
 
 
 def sheet(details_panel, lang: str | None = None) -> html.Div:

@@ -33,7 +33,7 @@ def scene_figure(ds: Dataset, scene: Scene, lang: str | None = None) -> html.P |
         return None
     label, value = volume
     name = content.text(ds, "pipelines", found[1]["pipeline_id"], "name", lang, found[1]["name"])
-    return html.P([html.Span(i18n.words(lang)("In the data: {name}, {measure}:", name=name,
+    return html.P([html.Span(i18n.words(lang)(i18n.N_("In the data: {name}, {measure}:"), name=name,
                                                measure=label[:1].lower() + label[1:]) + " "),
                    html.Strong(value, className="scene-figure-value")], className="scene-figure")
 

@@ -6,6 +6,8 @@ hue family they also differ in lightness, so the map survives greyscale projecto
 
 from __future__ import annotations
 
+from kzcn.i18n import N_
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 INK = "#1d2330"
 MUTED = "#5b6475"
@@ -53,8 +55,8 @@ STATUS_GROUP = {
     "operational": "operating", "completed": "operating", "expansion": "operating",
     "under-construction": "building", "planned": "planned", "suspended": "stopped", "cancelled": "stopped",
 }
-STATUS_LABEL = {"operating": "Operating", "building": "Under construction", "planned": "Planned",
-                "stopped": "Suspended or cancelled"}
+STATUS_LABEL = {"operating": N_("Operating"), "building": N_("Under construction"), "planned": N_("Planned"),
+                "stopped": N_("Suspended or cancelled")}
 STATUS_DASH = {"operating": "solid", "building": "dash", "planned": "dot", "stopped": "longdashdot"}
 STATUS_SUFFIX = {"operating": "", "building": "-open-dot", "planned": "-open"}  # stopped: a cross
 
