@@ -14,7 +14,7 @@ import json
 from pandera.pandas import Column
 
 from kzcn import fields
-from kzcn.schemas import ID_LIST, REFERENCES, SCHEMAS, TABLES
+from kzcn.schemas import ID_LIST, REFERENCES, SCHEMAS, TABLES, TRANSLATIONS_SCHEMA
 
 NAME = "china-kazakhstan-dashboard-data"
 # The compilation (tables, notes, descriptions) is this project's; the facts come from the cited pages,
@@ -78,8 +78,7 @@ def _field(table: str, name: str, col: Column) -> dict:
     return field
 
 
-def _keys(table: str) -> dict:
-    schema = SCHEMAS[table]
+def _keys(table: str, schema) -> dict:
     out: dict = {}
     if schema.unique:
         out["primaryKey"] = list(schema.unique)
@@ -97,14 +96,14 @@ def _keys(table: str) -> dict:
     return out
 
 
-def resource(table: str) -> dict:
+def resource(table: str, schema=None) -> dict:
     title, description, described = fields.TABLES[table]
-    schema = SCHEMAS[table]
+    schema = schema if schema is not None else SCHEMAS[table]
     return {
         "name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "title": title,
         "description": description, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "schema": {"fields": [_field(table, name, col) for name, col in schema.columns.items()],
-                   "missingValues": [""], **_keys(table)},
+                   "missingValues": [""], **_keys(table, schema)},
     }
 
 
@@ -120,7 +119,7 @@ def build() -> dict:
         "licenses": LICENSES,
         "sources": SOURCES,
         "keywords": ["China", "Kazakhstan", "trade", "Belt and Road", "pipelines", "border"],
-        "resources": [resource(table) for table in TABLES],
+        "resources": [*(resource(table) for table in TABLES), resource("translations", TRANSLATIONS_SCHEMA)],
     }
 
 

@@ -79,7 +79,7 @@ def english_texts(data) -> dict[str, dict[str, dict[str, str]]]:
                     rows[scene.id] = {"title": scene.title, "narrative": scene.narrative}
         elif isinstance(source, pd.DataFrame):
             ids = (source["kind"] + ":" + source["slug"]) if table == "vocabulary" else source[key]
-            for rid, (_, rec) in zip(ids, source.iterrows()):
+            for rid, (_, rec) in zip(ids, source.iterrows(), strict=True):
                 rows[str(rid)] = {f: rec[f] for f in fields if f in rec and isinstance(rec[f], str)}
         texts[table] = rows
     return texts
@@ -151,7 +151,7 @@ def load_translations(path: str | Path, data) -> tuple[pd.DataFrame | None, list
 def _duplicates(frame: pd.DataFrame) -> list[Problem]:
     first: dict[tuple, int | None] = {}
     problems = []
-    for i, key in zip(frame.index, frame[list(KEY)].itertuples(index=False, name=None)):
+    for i, key in zip(frame.index, frame[list(KEY)].itertuples(index=False, name=None), strict=True):
         if key in first:
             problems.append(Problem(FILE, _row(i), "row_id", f"repeats row {first[key]}: one translation per "
                                     "table, row_id, field and lang", "/".join(map(str, key))))

@@ -79,7 +79,7 @@ def header(ds: Dataset, lang: str | None = None) -> html.Header:
     facts = []
     for fact in key_facts(ds, lang):
         cite = [html.A(f"[{i + 1}]", href=_url(ds, sid), target="_blank", rel="noopener noreferrer",
-                       title=source_label(ds, sid), className="cite") for i, sid in enumerate(fact.source_ids[:2])]
+                       title=source_label(ds, sid, lang), className="cite") for i, sid in enumerate(fact.source_ids[:2])]
         facts.append(html.Div([html.Strong(fact.value), html.Span(fact.label),
                                html.Span(cite, className="fact-cites")], className="fact"))
     return html.Header([

@@ -179,6 +179,8 @@ def test_the_energy_chart_follows_oil_and_gas_only(browser_page, initial):
 JOURNEY = [
     {},
     {SECTORS: ["oil"]},
+    {SECTORS: ["rail"]},
+    {SECTORS: ["gas"]},
     {SECTORS: ["oil", "gas"]},
     {SECTORS: ["oil", "gas"], YEARS: [2010, 2015]},
     {SECTORS: ["oil", "gas"], YEARS: [2010, 2015], MEANING: "started"},

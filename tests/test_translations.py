@@ -49,8 +49,8 @@ def test_committed_file_is_crlf_utf8():
 
 def test_every_vocabulary_label_and_description_is_translated(committed, ds):
     frame, _ = committed
-    have = set(zip(frame["table"], frame["row_id"], frame["field"], frame["lang"]))
-    for kind, slug in zip(ds.vocabulary["kind"], ds.vocabulary["slug"]):
+    have = set(zip(frame["table"], frame["row_id"], frame["field"], frame["lang"], strict=True))
+    for kind, slug in zip(ds.vocabulary["kind"], ds.vocabulary["slug"], strict=True):
         for field in ("label", "description"):
             for lang in LANGS:
                 assert ("vocabulary", f"{kind}:{slug}", field, lang) in have, (kind, slug, field, lang)
@@ -58,7 +58,7 @@ def test_every_vocabulary_label_and_description_is_translated(committed, ds):
 
 def test_the_whole_briefing_is_translated(committed, ds):
     frame, _ = committed
-    have = set(zip(frame["table"], frame["row_id"], frame["field"], frame["lang"]))
+    have = set(zip(frame["table"], frame["row_id"], frame["field"], frame["lang"], strict=True))
     wanted = [("briefing", "title")] + [(s.id, f) for s in ds.briefing.scenes for f in ("title", "narrative")]
     assert len(wanted) == 1 + 2 * len(ds.briefing.scenes)
     for rid, field in wanted:
@@ -69,7 +69,7 @@ def test_the_whole_briefing_is_translated(committed, ds):
 @pytest.mark.parametrize("kind", ["name", "description"])
 def test_every_name_title_and_description_is_translated(committed, ds, kind):
     frame, _ = committed
-    have = set(zip(frame["table"], frame["row_id"], frame["field"], frame["lang"]))
+    have = set(zip(frame["table"], frame["row_id"], frame["field"], frame["lang"], strict=True))
     for table, key, field in NAMES:
         column = field if kind == "name" else "description"
         for rid in ds.table(table)[key]:
