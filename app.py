@@ -16,7 +16,7 @@ from flask_compress import Compress
 from callbacks import register_callbacks
 from callbacks.errors import report
 from kzcn import bundle, i18n, static_compression
-from serving import security
+from serving import callback_requests, security
 from kzcn.tables import DataError, load
 from layouts.page import INDEX, page
 
@@ -43,6 +43,7 @@ def create_app(warm_static: bool = True) -> Dash:
     app.server.config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
     Compress(app.server)
     static_compression.install(app.server)  # registered after Compress, so it runs first
+    callback_requests.install(app)  # a callback request of the wrong shape: 400, not a 500
     security.install(app)  # content policy (hashing the inline scripts the callbacks add), caching
 
     # Last: the warming thread's first request closes Flask's setup, and any hook registered after it

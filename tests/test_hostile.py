@@ -258,6 +258,25 @@ def test_ten_thousand_hostile_requests_get_answers_and_no_traceback(client, capl
     assert set(statuses) <= {200, 204}, statuses  # 204: Dash's "nothing to update" (PreventUpdate, no_update)
 
 
+@pytest.mark.parametrize("raw", [
+    "null", "[]", "{}", '"garbage"', "{not json", '{"output": "nope"}', '{"output": 5}', '{"output": ["a"]}',
+    '{"output": "details-panel.children"}', '{"output": "details-panel.children", "inputs": "x"}',
+    '{"output": "details-panel.children", "inputs": [1]}',
+    '{"output": "details-panel.children", "inputs": [{"id": "selected-feature"}]}',
+    '{"output": "details-panel.children", "inputs": [], "outputs": {"id": "details-panel", "property": "children"}}',
+    '{"output": "details-panel.children", "outputs": "x", "state": null,'
+    ' "inputs": [{"id": "selected-feature", "property": "data", "value": "x"}]}',
+    '{"output": "details-panel.children", "outputs": {"id": "details-panel", "property": "children"},'
+    ' "inputs": [{"id": "selected-feature", "property": "data", "value": "x"}], "changedPropIds": [1]}',
+    '{"output": "..trade-note.children...trade-note.hidden..", "outputs": [{"id": "trade-note", "property": "children"}],'
+    ' "inputs": [{"id": "trade-mode", "property": "value", "value": "gap"}]}',
+])
+def test_a_body_of_the_wrong_shape_gets_a_400_naming_what_is_wrong(client, raw):
+    response = client.post("/_dash-update-component", data=raw, content_type="application/json")
+    assert response.status_code == 400
+    assert response.get_json()["error"].startswith("Not a callback request this page sends")
+
+
 def test_a_callback_that_raises_is_logged_and_said_in_the_notice(monkeypatch, caplog):
     from app import create_app
 

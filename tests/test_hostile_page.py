@@ -49,6 +49,7 @@ def test_a_failing_callback_shows_a_sentence_and_the_page_still_works(make_page)
     notice.wait_for(state="visible", timeout=20000)
     assert notice.inner_text().strip() == SENTENCE
     assert "fault planted" not in page.content() and "Traceback" not in page.content()
+    notice.scroll_into_view_if_needed()
     screenshot(page, "hostile-failing-callback")
 
     # Not frozen: the other views of the same control still answer, and so do the filters.
