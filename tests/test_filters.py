@@ -147,3 +147,9 @@ def test_a_project_counts_once_whatever_its_alternate_rows(ds):
     assert filters.count_projects(frame) == 2
     assert filters.count_projects(ds.projects) == len(ds.projects) - ds.projects["project_id"].str.contains(
         r"-alt(?:-|$)").sum()
+
+
+def test_energy_flows_apply_the_years_and_the_commodity_together(ds):
+    both = filters.energy_flows(ds, ViewState(sectors=("oil",), year_from=2015, year_to=2018))
+    assert len(both) and set(both["year"]) <= set(range(2015, 2019))
+    assert set(both["pipeline_id"]) <= {"kcop-atasu-alashankou", "kazakhstan-china-oil"}
