@@ -90,7 +90,10 @@ class Page:
             return [{"id": d["id"], "property": d["property"], "value": given.get(f"{d['id']}.{d['property']}")}
                     for d in deps]
 
-        body = {"output": dep["output"], "outputs": self._outputs(dep["output"]), "inputs": entries(dep["inputs"]),
+        outputs = self._outputs(dep["output"])
+        if not dep["output"].startswith(".."):  # one output: sent as itself, not as a list of one
+            outputs = outputs[0]
+        body = {"output": dep["output"], "outputs": outputs, "inputs": entries(dep["inputs"]),
                 "state": entries(dep["state"]), "changedPropIds": list(changed)}
         answer = self.client.post("/_dash-update-component", json=body)
         assert answer.status_code in (200, 204), answer.get_data(as_text=True)[:500]
@@ -357,3 +360,60 @@ def test_a_selection_from_elsewhere_selects_and_scrolls_to_the_table_row(ds, bro
     assert answer[SELECTED] == pid
     assert answer[f"{Id.PROJECTS_TABLE}.selectedRows"] == {"ids": [pid]}
     assert answer[f"{Id.PROJECTS_TABLE}.scrollTo"] == {"rowId": pid, "rowPosition": "middle"}
+
+
+# --- The smaller callbacks: play, the trade note, presenter mode, the citation ------------------------------
+
+PLAY_CLICK, TICK = f"{Id.PLAY}.n_clicks", f"{Id.PLAY_TIMER}.n_intervals"
+TIMER_OFF, PLAY_LABEL = f"{Id.PLAY_TIMER}.disabled", f"{Id.PLAY}.children"
+
+
+def test_play_starts_from_the_first_year_steps_on_each_tick_and_stops_at_the_last(browser_page, initial):
+    first, last = initial[YEARS]
+    start = browser_page.send(TIMER_OFF, changed={PLAY_CLICK: 1}, values={TIMER_OFF: True})
+    assert (start[TIMER_OFF], start[PLAY_LABEL], start[YEARS]) == (False, "❚❚ Pause", [first, first])
+    narrowed = browser_page.send(TIMER_OFF, changed={PLAY_CLICK: 1}, values={TIMER_OFF: True, YEARS: [2000, 2010]})
+    assert narrowed[YEARS] == [2000, 2010]
+    tick = browser_page.send(TIMER_OFF, changed={TICK: 3}, values={TIMER_OFF: False, YEARS: [2000, 2010]})
+    assert (tick[TIMER_OFF], tick[PLAY_LABEL], tick[YEARS]) == (False, "❚❚ Pause", [2000, 2011])
+    end = browser_page.send(TIMER_OFF, changed={TICK: 4}, values={TIMER_OFF: False, YEARS: [2000, last - 1]})
+    assert (end[TIMER_OFF], end[PLAY_LABEL], end[YEARS]) == (True, "▶ Play years", [2000, last])
+    pause = browser_page.send(TIMER_OFF, changed={PLAY_CLICK: 2}, values={TIMER_OFF: False, YEARS: [2000, 2012]})
+    assert (pause[TIMER_OFF], pause[PLAY_LABEL]) == (True, "▶ Play years") and YEARS not in pause
+
+
+@pytest.mark.parametrize(("mode", "shown"), [("turnover", False), ("kz-exports", False), ("gap", True),
+                                             ("partners", True), ("products", True)])
+def test_the_trade_note_shows_only_for_the_views_that_need_one(browser_page, mode, shown):
+    answer = browser_page.send(f"{Id.TRADE_NOTE}.children", changed={TRADE_MODE: mode})
+    assert answer[f"{Id.TRADE_NOTE}.hidden"] is (not shown)
+    assert bool(answer[f"{Id.TRADE_NOTE}.children"]) is shown
+
+
+ROOT, EXTENT, SCENE_PANEL = f"{Id.APP_ROOT}.className", f"{Id.SCENE_EXTENT}.data", f"{Id.SCENE_PANEL}.children"
+
+
+def test_presenter_mode_follows_the_link(ds, browser_page):
+    plain = browser_page.send(ROOT, changed={SEARCH: "?sector=oil"})
+    assert plain[ROOT] == "app" and plain[SCENE_PANEL] == [] and EXTENT not in plain
+    scene = ds.briefing.scene(4)
+    shown = browser_page.send(ROOT, changed={SEARCH: "?mode=present&scene=4"}, values={EXTENT: None})
+    assert shown[ROOT] == f"app present feature-{scene.chart}"
+    assert shown[EXTENT] == {"scene": 4, "extent": scene.extent, "search": "?mode=present&scene=4"}
+    assert scene.title in json.dumps(shown[SCENE_PANEL], ensure_ascii=False)
+    again = browser_page.send(ROOT, changed={SEARCH: "?mode=present&scene=4&sector=oil"}, values={EXTENT: shown[EXTENT]})
+    assert EXTENT not in again  # filtering live keeps the presenter's own framing
+    back = browser_page.send(ROOT, changed={SEARCH: "?mode=present&scene=4"}, values={EXTENT: shown[EXTENT]})
+    assert back[EXTENT]["scene"] == 4  # R: the scene's own view, framed again
+    pack = browser_page.send(ROOT, changed={SEARCH: "?mode=pack"}, values={f"{Id.URL}.href": "http://x/?mode=pack"})
+    assert pack[ROOT] == "app pack" and pack[f"{Id.PACK}.children"]
+
+
+def test_the_citation_names_the_exact_link_and_today(browser_page):
+    from datetime import date
+
+    href = "http://127.0.0.1:8050/?sector=oil&from=2005"
+    answer = browser_page.send(f"{Id.CITE_TEXT}.children", changed={f"{Id.URL}.href": href},
+                               values={SEARCH: "?sector=oil&from=2005"})
+    text = json.dumps(answer[f"{Id.CITE_TEXT}.children"], ensure_ascii=False)
+    assert href in text and str(date.today().year) in text and "Oil" in text

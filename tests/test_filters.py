@@ -147,3 +147,18 @@ def test_a_project_counts_once_whatever_its_alternate_rows(ds):
     assert filters.count_projects(frame) == 2
     assert filters.count_projects(ds.projects) == len(ds.projects) - ds.projects["project_id"].str.contains(
         r"-alt(?:-|$)").sum()
+
+
+def test_energy_flows_apply_the_years_and_the_commodity_together(ds):
+    both = filters.energy_flows(ds, ViewState(sectors=("oil",), year_from=2015, year_to=2018))
+    assert len(both) and set(both["year"]) <= set(range(2015, 2019))
+    assert set(both["pipeline_id"]) <= {"kcop-atasu-alashankou", "kazakhstan-china-oil"}
+
+
+def test_a_sector_and_a_year_window_apply_together_to_every_map_layer(ds):
+    gas = filters.pipelines(ds, ViewState(sectors=("gas",), year_to=2009))
+    assert set(gas["pipeline_id"]) == {"cacgp-line-a"}
+    rail = filters.crossings(ds, ViewState(sectors=("rail",), year_to=2000))
+    assert set(rail["crossing_id"]) == {"dostyk-alashankou-rail"}
+    lines = filters.corridors(ds, ViewState(sectors=("rail",), year_to=2012))
+    assert set(lines["corridor_id"]) == {"zhetygen-altynkol-railway"}

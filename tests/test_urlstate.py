@@ -149,3 +149,26 @@ def test_has_view_params():
     assert has_view_params("select=khorgos")
     assert not has_view_params("?mode=present&scene=2")
     assert not has_view_params(None) and not has_view_params("")
+
+
+def test_blank_and_bare_parameters_are_read_not_dropped():
+    assert parse("?zoom=", VOCAB).notices == ("Unknown parameter 'zoom' was ignored.",)
+    assert parse("?scene=", VOCAB).notices == ("Scene '' does not exist; the first scene is shown.",)
+    assert parse("?a&sector=oil", VOCAB).notices == ("Unknown parameter 'a' was ignored.",)
+    assert parse("?Xzoom=1", VOCAB).notices == ("Unknown parameter 'Xzoom' was ignored.",)
+
+
+def test_long_values_are_quoted_in_short_in_every_notice():
+    assert parse("?" + "k" * 50 + "=1", VOCAB).notices == (f"Unknown parameter '{'k' * 30}' was ignored.",)
+    assert parse("?theme=weather", VOCAB).notices == ("Unknown theme 'weather' was ignored.",)
+    assert parse("?years=" + "y" * 30, VOCAB).notices == (
+        f"'years={'y' * 20}' is not one of active or started; 'active' was used.",)
+    assert parse("?mode=" + "m" * 30, VOCAB).notices == (f"Unknown mode '{'m' * 20}' was ignored.",)
+    assert parse("?mode=" + "m" * 30, VOCAB).mode is None
+    assert parse("?scene=" + "9" * 15, VOCAB).notices == (f"Scene '{'9' * 10}' does not exist; the first scene is shown.",)
+
+
+def test_a_blank_view_parameter_still_states_a_view():
+    from kzcn.urlstate import has_view_params
+
+    assert has_view_params("?theme=energy") and has_view_params("?sector=")
