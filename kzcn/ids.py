@@ -43,6 +43,8 @@ class Id(StrEnum):
     CITE_OPEN = "cite-open"
     DOWNLOAD_ALL = "download-all"
     TRADE_NOTE = "trade-note"
+    # Hidden: the words the page's scripts show, in the visitor's language (layouts/js_words.py).
+    JS_WORDS = "js-words"
     # Phone layout (layouts/phone.py, assets/phone.js).
     SHARE_BAR = "share-bar"
     SHARE_LINE = "share-line"
