@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import sys
+import threading
 
+import flask
 from dash import Dash
 from flask_compress import Compress
 
 from callbacks import register_callbacks
-from kzcn import bundle, static_compression
+from kzcn import bundle, i18n, security, static_compression
 from kzcn.tables import DataError, load
 from layouts.page import page
-
-# Everything is served by this app: a browser is told to fetch nothing from any other host.
-# 'unsafe-eval' is needed by plotly.js and dash-ag-grid's function strings; 'unsafe-inline' styles by
-# React's inline style props. Images allow data: and blob: for plotly's PNG and SVG exports.
-CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; "
-       "base-uri 'self'; form-action 'self'")
 
 
 def create_app(warm_static: bool = True) -> Dash:
@@ -32,19 +29,13 @@ def create_app(warm_static: bool = True) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": "Sourced, offline dashboard of China–Kazakhstan relations."}],
     )
-    app.layout = page(ds)
+    install_languages(app, ds)
     register_callbacks(app)
     bundle.install(app.server)  # /download/…zip: the whole dataset in one file
     app.server.config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
     Compress(app.server)
     static_compression.install(app.server)  # registered after Compress, so it runs first
-
-    @app.server.after_request
-    def _headers(response):
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    security.install(app)  # content policy (hashing the inline scripts the callbacks add), caching
 
     # Last: the warming thread's first request closes Flask's setup, and any hook registered after it
     # raises (seen on a loaded machine, where the thread won the race and start-up failed).
@@ -53,12 +44,55 @@ def create_app(warm_static: bool = True) -> Dash:
     return app
 
 
-try:
-    app = create_app()
-except DataError as err:
-    sys.stderr.write(f"The dashboard cannot start: {err}\n")
-    raise SystemExit(2) from None
-server = app.server
+def visitor_lang() -> str:
+    """The language of this request: the link's `lang`, else the browser's, else English."""
+    if not flask.has_request_context():
+        return i18n.DEFAULT
+    return i18n.negotiate(flask.request.args.get("lang"), flask.request.headers.get("Accept-Language"))
+
+
+def install_languages(app: Dash, ds) -> None:
+    """One layout per language, chosen per request (assets/lang.js sends the page's language with the
+    layout request), and <html lang> written to match."""
+    layout_in = functools.lru_cache(maxsize=len(i18n.LANGS))(lambda lang: page(ds, lang))
+    app.layout = lambda: layout_in(visitor_lang())
+    default_index = app.interpolate_index
+
+    def interpolate_index(**kwargs):
+        html = default_index(**kwargs)
+        return re.sub(r"<html[^>]*>", f'<html lang="{visitor_lang()}">', html, count=1)
+
+    app.interpolate_index = interpolate_index
+
+
+def _build(warm_in_background: bool) -> Dash:
+    try:
+        return create_app(warm_static=warm_in_background)
+    except DataError as err:
+        sys.stderr.write(f"The dashboard cannot start: {err}\n")
+        raise SystemExit(2) from None
+
+
+_lock = threading.Lock()
+_server = None
+
+
+def __getattr__(name: str):
+    """`app.server`, built on first access (`gunicorn app:server`), so that importing this module for
+    create_app() builds nothing. Its scripts are compressed before it is returned: gunicorn's master
+    (preload_app) then forks workers that share the finished work, and no thread is left running
+    across the fork."""
+    global _server
+    if name != "server":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    with _lock:
+        if _server is None:
+            app = _build(warm_in_background=False)
+            static_compression.warm(app).join()
+            _server = app.server
+    return _server
+
 
 if __name__ == "__main__":
-    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=False)
+    _build(warm_in_background=True).run(host=os.environ.get("HOST", "127.0.0.1"),
+                                        port=int(os.environ.get("PORT", "8050")), debug=False)

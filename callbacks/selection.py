@@ -7,11 +7,13 @@ table is one of its inputs, and a second callback writing it back would close a 
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, Patch
+from dash import ClientsideFunction, Input, Output, Patch, State
 
 from kzcn.figures.border_map import feature_location, highlight_update
 from kzcn.figures.charts import TIMELINE_MARKS_INDEX, timeline_marks
+from kzcn import urlstate
 from kzcn.ids import Id
+from kzcn.vocabulary import vocabulary
 from kzcn.tables import load
 from layouts.details import details, find, related_ids_for
 
@@ -20,9 +22,9 @@ def _valid(ds, selected) -> str | None:
     return selected if isinstance(selected, str) and find(ds, selected) else None
 
 
-def show(selected):
+def show(selected, search=None):
     ds = load()
-    return details(ds, _valid(ds, selected))
+    return details(ds, _valid(ds, selected), urlstate.parse(search, vocabulary(ds)).lang)
 
 
 def highlight(selected):
@@ -50,6 +52,7 @@ def register(app) -> None:
     app.callback(
         Output(Id.DETAILS_PANEL, "children"),
         Input(Id.SELECTED, "data"),
+        State(Id.URL, "search"),
         prevent_initial_call=True,
     )(show)
     app.callback(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, State
 
-from kzcn import urlstate
+from kzcn import inputs, urlstate
 from kzcn.figures.trade_notes import view_note
 from kzcn.ids import Id
 from kzcn.tables import load
@@ -13,7 +13,7 @@ from kzcn.vocabulary import vocabulary
 
 def note(mode, search=None):
     ds = load()
-    lang = urlstate.parse(search, vocabulary(ds)).lang
+    lang = urlstate.parse(inputs.search(search), vocabulary(ds)).lang
     text = view_note(ds, mode if isinstance(mode, str) else "", lang=lang)
     return text, not text
 

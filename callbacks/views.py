@@ -12,8 +12,11 @@ from dash import Input, Output, Patch, State, dcc, html, no_update
 
 from kzcn import filters, urlstate, viewtext
 from kzcn.figures.border_map import feature_updates
-from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
+from kzcn.figures.charts import TRADE_FLOWS, energy_chart, timeline_chart, trade_chart
+from kzcn.figures.trade_views import VIEWS as TRADE_VIEWS
+from kzcn.i18n import N_
 from kzcn.ids import Id
+from kzcn import inputs
 from kzcn.inputs import from_controls
 from kzcn.tables import load
 from kzcn.vocabulary import vocabulary
@@ -21,27 +24,28 @@ from layouts.details import related_ids_for
 from layouts.legend import map_legend_items
 from layouts.table import project_rows
 
-CLEAR_WORDS = {"sector": "Clear sector", "theme": "Clear theme", "years": "Clear years"}
+CLEAR_WORDS = {"sector": N_("Clear sector"), "theme": N_("Clear theme"), "years": N_("Clear years")}
 
 
 def summary_children(ds, state, vocab) -> list:
     """The summary line; for an empty view, why it is empty and links that clear the filters to blame.
 
     `state` carries the URL's mode, scene and selection, so a clearing link keeps them."""
+    _ = state.words
     empty = viewtext.why_empty(ds, state)
     # The filters in words ride along for assets/export.js, which puts them in an image's subtitle.
     words = html.Span(hidden=True, className="summary-filters", **{"data-filters": viewtext.describe(ds, state)})
     if empty is None:
         return [viewtext.summary(ds, state), words]
-    links = [dcc.Link(CLEAR_WORDS[name], href=urlstate.encode(viewtext.without(state, name), vocab) or "?",
+    links = [dcc.Link(_(CLEAR_WORDS[name]), href=urlstate.encode(viewtext.without(state, name), vocab) or "?",
                       className=f"clear-filter clear-{name}")
              for name in empty.clear]
-    links.append(dcc.Link("Clear all filters", className="clear-filter clear-all",
+    links.append(dcc.Link(_("Clear all filters"), className="clear-filter clear-all",
                           href=urlstate.encode(replace(state, sectors=(), themes=(), year_from=None, year_to=None),
                                                vocab) or "?"))
-    parts = [html.Strong("Nothing to show. "), empty.reason, " ", *links]
+    parts = [html.Strong(_("Nothing to show.") + " "), empty.reason, " ", *links]
     if state.mode == "present":
-        parts.append(html.Span(" Or press R to return to the scene's view.", className="press-r"))
+        parts.append(html.Span(" " + _("Or press R to return to the scene's view."), className="press-r"))
     return [html.Span(parts, className="summary-empty", role="alert"), words]
 
 
@@ -56,27 +60,28 @@ def map_patch(ds, state, lang=None) -> Patch:
 def render(sectors, themes, years, trade_mode, meaning, selected, previous, search=None):
     ds = load()
     vocab = vocabulary(ds)
-    state = from_controls(sectors, themes, years, None, vocab, meaning)
-    trade_mode = trade_mode if isinstance(trade_mode, str) else "turnover"
+    # The URL may lag the controls by one round, but its mode, scene and language do not change with them.
+    url = urlstate.parse(inputs.search(search), vocab)
+    state = replace(from_controls(sectors, themes, years, None, vocab, meaning), lang=url.lang)
+    trade_mode = inputs.choice(trade_mode, TRADE_FLOWS.keys() | TRADE_VIEWS.keys(), "turnover")
+    selected = inputs.feature(selected, vocab)
     projects = filters.projects(ds, state)
     events = filters.events(ds, state)
     keys = filters.view_keys(ds, state, trade_mode, tuple(projects["project_id"]), tuple(events["event_id"]))
-    previous = previous if isinstance(previous, dict) else {}
+    previous = inputs.mapping(previous)
 
     def fresh(view: str) -> bool:
         return previous.get(view) != keys[view]
 
-    # The URL may lag the controls by one round, but its mode and scene do not change with them.
-    url = urlstate.parse(search, vocab)
-    linked = replace(state, select=selected if isinstance(selected, str) else None, mode=url.mode, scene=url.scene)
+    linked = replace(state, select=selected, mode=url.mode, scene=url.scene)
     marked = frozenset(related_ids_for(ds, selected))
     return (
-        map_patch(ds, state, lang=url.lang) if fresh("map") else no_update,
+        map_patch(ds, state, lang=state.lang) if fresh("map") else no_update,
         map_legend_items(ds, state) if fresh("map") else no_update,
-        trade_chart(ds, state, trade_mode, lang=url.lang) if fresh("trade") else no_update,
-        energy_chart(ds, state, lang=url.lang) if fresh("energy") else no_update,
-        timeline_chart(ds, state, marked, lang=url.lang) if fresh("timeline") else no_update,
-        project_rows(ds, projects) if fresh("table") else no_update,
+        trade_chart(ds, state, trade_mode, lang=state.lang) if fresh("trade") else no_update,
+        energy_chart(ds, state, lang=state.lang) if fresh("energy") else no_update,
+        timeline_chart(ds, state, marked, lang=state.lang) if fresh("timeline") else no_update,
+        project_rows(ds, projects, state.lang) if fresh("table") else no_update,
         summary_children(ds, linked, vocab),
         keys,
     )

@@ -32,10 +32,6 @@ def full_date_text(rec, lang: str | None = None) -> str:
     return str(rec["date"]) if rec["date_kind"] == "published" else date_text(rec, lang)
 
 
-def version(ds: Dataset, lang: str | None = None) -> str:
-    return i18n.words(lang)("{version}, data of {day}", version=VERSION, day=data_date(ds))
-
-
 def apa(ds: Dataset, url: str, accessed: date, filters: str, lang: str | None = None) -> str:
     """APA style (7th ed.) for a dataset/web page with no personal author: title, version, year, where
     to find it; the filters make the view's description. In another language the frame's words are

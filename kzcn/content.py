@@ -7,6 +7,7 @@ show a long text can say so (`is_translated`).
 
 from __future__ import annotations
 
+from kzcn import i18n
 from kzcn.tables import Dataset
 
 
@@ -34,3 +35,51 @@ def label(ds: Dataset, slug: str, lang: str | None) -> str:
         return slug
     row = rows.iloc[0]
     return text(ds, "vocabulary", f"{row['kind']}:{slug}", "label", lang, row["label"])
+
+
+STATUS_WORDS = {
+    "operational": i18n.N_("operational"),
+    "under-construction": i18n.N_("under construction"),
+    "planned": i18n.N_("planned"),
+    "suspended": i18n.N_("suspended"),
+    "cancelled": i18n.N_("cancelled"),
+    "completed": i18n.N_("completed"),
+}
+
+
+def status(value: str, lang: str | None) -> str:
+    """A status slug as a reader says it, in the visitor's language."""
+    return i18n.words(lang)(STATUS_WORDS[value]) if value in STATUS_WORDS else value
+
+
+# The words of the data's closed vocabularies (event types, commodities, modes, precisions), as shown.
+TERMS = {
+    "agreement": i18n.N_("agreement"), "exercise": i18n.N_("exercise"), "incident": i18n.N_("incident"),
+    "opening": i18n.N_("opening"), "other": i18n.N_("other"), "statement": i18n.N_("statement"),
+    "summit": i18n.N_("summit"), "visit": i18n.N_("visit"),
+    "gas": i18n.N_("gas"), "oil": i18n.N_("oil"),
+    "multimodal": i18n.N_("multimodal"), "rail": i18n.N_("rail"), "road": i18n.N_("road"),
+    "pedestrian": i18n.N_("pedestrian"), "pipeline": i18n.N_("pipeline"),
+    "city": i18n.N_("city"), "offshore": i18n.N_("offshore"), "region": i18n.N_("region"), "site": i18n.N_("site"),
+}
+
+
+def term(value: str, lang: str | None) -> str:
+    return i18n.words(lang)(TERMS[value]) if value in TERMS else value
+
+
+UNITS = {
+    "mt/y": i18n.N_("mt/y"), "bcm/y": i18n.N_("bcm/y"), "mt": i18n.N_("mt"), "bcm": i18n.N_("bcm"),
+    "trains/day": i18n.N_("trains/day"), "vehicles/day": i18n.N_("vehicles/day"),
+    "trucks/day": i18n.N_("trucks/day"), "people/day": i18n.N_("people/day"), "teu/y": i18n.N_("TEU/y"),
+    "k_teu": i18n.N_("thousand TEU"), "trains": i18n.N_("trains"), "trains/y": i18n.N_("trains/y"),
+    "people/y": i18n.N_("people/y"), "containers/y": i18n.N_("containers/y"), "mw": i18n.N_("MW"),
+    "tu/y": i18n.N_("tU/y"), "km": i18n.N_("km"),
+}
+
+
+def unit(value: str, lang: str | None) -> str:
+    """A unit as the page writes it (the data's own spelling where none is listed)."""
+    if not isinstance(value, str) or not value:
+        return ""
+    return i18n.words(lang)(UNITS[value]) if value in UNITS else value

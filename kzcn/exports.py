@@ -9,13 +9,14 @@ from datetime import date
 import pandas as pd
 
 from kzcn import filters
+from kzcn.i18n import N_
 from kzcn.cite import full_date_text
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
 TABLES = ("projects", "events", "trade", "energy")
-TITLES = {"projects": "China-linked projects", "events": "events", "trade": "annual trade by reporter",
-          "energy": "pipeline volumes carried"}
+TITLES = {"projects": N_("China-linked projects"), "events": N_("events"), "trade": N_("annual trade by reporter"),
+          "energy": N_("pipeline volumes carried")}
 
 
 def rows_for(ds: Dataset, table: str, state: ViewState) -> pd.DataFrame:
@@ -55,7 +56,9 @@ def to_csv(ds: Dataset, table: str, state: ViewState, today: date | None = None)
     out["sources"] = out["source_ids"].map(cite)
     buffer = io.StringIO()
     day = (today or date.today()).isoformat()
-    buffer.write(f"# China–Kazakhstan dashboard: {TITLES[table]}; filters: {describe(ds, state)}; "
-                 f"{len(out)} rows; downloaded {day}\n")
+    # The filters stay in the URL's own terms (slugs), so a script can read them in any language.
+    _ = state.words
+    buffer.write("# " + _("China–Kazakhstan dashboard: {title}; filters: {filters}; {n} rows; downloaded {day}",
+                          title=_(TITLES[table]), filters=describe(ds, state), n=len(out), day=day) + "\n")
     out.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     return buffer.getvalue()

@@ -112,11 +112,12 @@ class Words:
     def locale(self) -> Locale:
         return Locale.parse(BABEL_LOCALE[self.lang])
 
-    def number(self, value: float | int, digits: int = 0) -> str:
-        """`1 783`, `11,2`, `1,783`: grouped and with the decimal sign of the language."""
+    def number(self, value: float | int, digits: int = 0, trim: bool = False) -> str:
+        """`1 783`, `11,2`, `1,783`: grouped and with the decimal sign of the language (`trim` drops
+        trailing zeros: 11.20 → 11.2)."""
         if value is None or (isinstance(value, float) and not math.isfinite(value)):
             return "–"
-        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        pattern = "#,##0" + ("." + ("#" if trim else "0") * digits if digits else "")
         return format_decimal(value, format=pattern, locale=BABEL_LOCALE[self.lang])
 
     def usd_millions(self, value_mn: float, digits: int = 1) -> str:

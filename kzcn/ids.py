@@ -42,6 +42,7 @@ class Id(StrEnum):
     CITE_TEXT = "cite-text"
     CITE_OPEN = "cite-open"
     DOWNLOAD_ALL = "download-all"
+    LANG_SWITCHER = "lang-switcher"
     TRADE_NOTE = "trade-note"
     # Hidden: the words the page's scripts show, in the visitor's language (layouts/js_words.py).
     JS_WORDS = "js-words"

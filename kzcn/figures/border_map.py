@@ -186,7 +186,7 @@ def _crossing_position(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 
 
 def _modes(_: i18n.Words, cell: str) -> str:
-    return ", ".join(_(terms.MODES[m]) if m in terms.MODES else m for m in cell.split(";"))
+    return ", ".join(terms.mode(_, m) for m in cell.split(";"))
 
 
 def _crossing_trace(ds: Dataset, state: ViewState, lang: str | None) -> dict:

@@ -16,13 +16,12 @@ from kzcn.figures.style import GRID, HIGHLIGHT, MUTED, REPORTER_STYLE, THEME_COL
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
-# The trade chart's y-axis title for each flow.
-TRADE_AXIS = {
+# The trade chart's flows, each with its y-axis title.
+TRADE_FLOWS = {
     "turnover": i18n.N_("Total trade (turnover), US$ bn"),
     "kz-exports": i18n.N_("Kazakhstan's exports to China, US$ bn"),
     "kz-imports": i18n.N_("Kazakhstan's imports from China, US$ bn"),
 }
-TRADE_FLOWS = tuple(TRADE_AXIS)
 THEME_ORDER = ["diplomacy", "security", "energy", "connectivity", "economy"]
 # The timeline draws one trace per theme, then the marks of the selected and related events.
 TIMELINE_MARKS_INDEX = len(THEME_ORDER)
@@ -78,7 +77,7 @@ def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover", lang: str
     if flow in trade_views.VIEWS:
         return trade_views.VIEWS[flow](ds, state, lang=lang)
     _ = i18n.words(lang)
-    flow = flow if flow in TRADE_AXIS else "turnover"
+    flow = flow if flow in TRADE_FLOWS else "turnover"
     frame = ds.trade_annual[(ds.trade_annual["flow"] == flow) & (ds.trade_annual["period"] == "year")]
     fig = go.Figure()
     others = []
@@ -116,7 +115,7 @@ def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover", lang: str
         uirevision="trade", margin={"l": 60, "r": 16, "t": 70, "b": 40},
         xaxis=_axis(title=None, range=[first - 0.6, last + 0.6], dtick=2, type="linear"),
         # type and autorange explicit: the product view before it may have left a category axis behind
-        yaxis=_axis(title={"text": _(TRADE_AXIS[flow])}, rangemode="tozero", type="linear", autorange=True),
+        yaxis=_axis(title={"text": _(TRADE_FLOWS[flow])}, rangemode="tozero", type="linear", autorange=True),
     ))
     _year_band(fig, ds, state)
     return fig
