@@ -49,10 +49,10 @@ def summary_children(ds, state, vocab) -> list:
     return [html.Span(parts, className="summary-empty", role="alert"), words]
 
 
-def map_patch(ds, state) -> Patch:
+def map_patch(ds, state, lang=None) -> Patch:
     """The map's feature traces as a Patch: the outlines and context stay in the browser."""
     patch = Patch()
-    for index, trace in feature_updates(ds, state).items():
+    for index, trace in feature_updates(ds, state, lang=lang).items():
         patch["data"][index] = trace
     return patch
 
@@ -76,11 +76,11 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
     linked = replace(state, select=selected, mode=url.mode, scene=url.scene)
     marked = frozenset(related_ids_for(ds, selected))
     return (
-        map_patch(ds, state) if fresh("map") else no_update,
+        map_patch(ds, state, lang=state.lang) if fresh("map") else no_update,
         map_legend_items(ds, state) if fresh("map") else no_update,
-        trade_chart(ds, state, trade_mode) if fresh("trade") else no_update,
-        energy_chart(ds, state) if fresh("energy") else no_update,
-        timeline_chart(ds, state, marked) if fresh("timeline") else no_update,
+        trade_chart(ds, state, trade_mode, lang=state.lang) if fresh("trade") else no_update,
+        energy_chart(ds, state, lang=state.lang) if fresh("energy") else no_update,
+        timeline_chart(ds, state, marked, lang=state.lang) if fresh("timeline") else no_update,
         project_rows(ds, projects, state.lang) if fresh("table") else no_update,
         summary_children(ds, linked, vocab),
         keys,

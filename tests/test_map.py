@@ -55,7 +55,8 @@ def test_chooser_names_every_drawn_feature(ds):
     fig = border_map(ds, ViewState())
     drawn = {c for t in fig.data for c in (t.customdata or ()) if c}
     names = fig.layout.meta["features"]
-    assert drawn <= set(names) and all(kind and name for kind, name in (names[f] for f in drawn))
+    assert drawn <= set(names) and all(kind and name and isinstance(rank, int)
+                                       for kind, name, rank in (names[f] for f in drawn))
     assert feature_index(ds)["khorgos-nurzholy-road"][0] == "Border crossing"
 
 
