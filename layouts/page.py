@@ -20,6 +20,7 @@ from kzcn.tables import Dataset, summary
 from kzcn.urlstate import DEFAULT_YEAR_MEANING, ViewState
 from layouts.cite import cite_panel
 from layouts.details import details, find_options
+from layouts.js_words import js_words
 from layouts.legend import map_legend
 from layouts.phone import map_tools, share_bar, sheet, subject
 from layouts.sources import source_label, split_ids
@@ -224,6 +225,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
         dcc.Store(id=Id.MAP_FOCUS, data=None),
         dcc.Store(id=Id.MAP_FOCUS_DONE, data=None),
         dcc.Download(id=Id.DOWNLOAD),
+        js_words(lang),
         html.A(_("Skip to the projects table"), href="#projects", className="skip-link"),
         header(ds, lang),
         html.Div(id=Id.NOTICE, className="notice", role="status", hidden=True),
