@@ -241,7 +241,7 @@ def test_selecting_an_event_marks_it_on_the_timeline_and_leaves_every_theme_alon
         if index != marks:
             assert now == before, f"the selection overwrote trace {index} ({before.get('name')})"
     assert event["event_id"] in after["data"][marks]["customdata"]
-    assert after["data"][marks]["y"][after["data"][marks]["customdata"].index(event["event_id"])] == "Diplomacy"
+    assert after["data"][marks]["y"][after["data"][marks]["customdata"].index(event["event_id"])] == event["theme"]  # rows placed by slug, labelled per language
 
 
 def test_the_timeline_mark_lands_on_the_marks_trace_after_a_filter_change(ds, browser_page, initial):
