@@ -280,14 +280,15 @@ def test_a_body_of_the_wrong_shape_gets_a_400_naming_what_is_wrong(client, raw):
 def test_a_callback_that_raises_is_logged_and_said_in_the_notice(monkeypatch, caplog):
     from app import create_app
 
-    def broken(_mode):
+    def broken(_mode, _search=None):
         raise RuntimeError("a fault planted by the test")
 
     monkeypatch.setattr(trade_note, "note", broken)
     app = create_app(warm_static=False)
     payload = {"output": f"..{Id.TRADE_NOTE}.children...{Id.TRADE_NOTE}.hidden..",
                "outputs": [{"id": Id.TRADE_NOTE, "property": "children"}, {"id": Id.TRADE_NOTE, "property": "hidden"}],
-               "inputs": [{"id": Id.TRADE_MODE, "property": "value", "value": "gap"}], "state": [],
+               "inputs": [{"id": Id.TRADE_MODE, "property": "value", "value": "gap"}],
+               "state": [{"id": Id.URL, "property": "search", "value": ""}],
                "changedPropIds": [f"{Id.TRADE_MODE}.value"]}
     caplog.set_level(logging.ERROR, logger="kzcn.callbacks")
     response = app.server.test_client().post("/_dash-update-component", json=payload)

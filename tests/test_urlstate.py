@@ -162,7 +162,7 @@ def test_long_values_are_quoted_in_short_in_every_notice():
     assert parse("?" + "k" * 50 + "=1", VOCAB).notices == (f"Unknown parameter '{'k' * 30}' was ignored.",)
     assert parse("?theme=weather", VOCAB).notices == ("Unknown theme 'weather' was ignored.",)
     assert parse("?years=" + "y" * 30, VOCAB).notices == (
-        f"'years={'y' * 20}' is not one of active or started; 'active' was used.",)
+        f"'years={'y' * 20}' is not one of active | started; 'active' was used.",)
     assert parse("?mode=" + "m" * 30, VOCAB).notices == (f"Unknown mode '{'m' * 20}' was ignored.",)
     assert parse("?mode=" + "m" * 30, VOCAB).mode is None
     assert parse("?scene=" + "9" * 15, VOCAB).notices == (f"Scene '{'9' * 10}' does not exist; the first scene is shown.",)
