@@ -65,7 +65,8 @@ class Page:
         app.layout = html.Div()
         register_callbacks(app)
         self.client = app.server.test_client()
-        self.deps = [d for d in self.client.get("/_dash-dependencies").get_json() if not d.get("clientside_function")]
+        self.all_deps = self.client.get("/_dash-dependencies").get_json()
+        self.deps = [d for d in self.all_deps if not d.get("clientside_function")]
         self.values = initial
 
     @staticmethod
@@ -103,8 +104,10 @@ class Page:
         return {f"{ident}.{prop}": value for ident, props in sent.items() for prop, value in props.items()}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def browser_page(initial) -> Page:
+    # A fresh app per test (a few ms): every test then goes through register_callbacks, so mutmut
+    # counts each of them as a judge of the wiring, not only the first.
     return Page(initial)
 
 
@@ -417,3 +420,35 @@ def test_the_citation_names_the_exact_link_and_today(browser_page):
                                values={SEARCH: "?sector=oil&from=2005"})
     text = json.dumps(answer[f"{Id.CITE_TEXT}.children"], ensure_ascii=False)
     assert href in text and str(date.today().year) in text and "Oil" in text
+
+
+# --- The wiring itself --------------------------------------------------------------------------------------
+
+def test_every_callback_reads_and_writes_props_that_exist_on_the_page(ds, browser_page):
+    components = {c.id: c for c in _walk(page(ds)) if isinstance(getattr(c, "id", None), str)}
+    for dep in browser_page.all_deps:
+        for item in [*Page._outputs(dep["output"]), *dep["inputs"], *dep["state"]]:
+            ident = item["id"]
+            if ident.startswith("{"):  # a pattern: the CSV buttons
+                pattern = json.loads(ident)
+                assert pattern["type"] and pattern["table"] == ["ALL"], ident
+                continue
+            assert ident in components, f"{dep['output']}: no element '{ident}' on the page"
+            assert item["property"] in components[ident].available_properties, f"{ident}.{item['property']}"
+
+
+def test_the_callbacks_that_wait_for_the_visitor_do_not_fire_on_load(browser_page):
+    def waits(trigger: str) -> set:
+        return {dep["prevent_initial_call"] for dep in browser_page.all_deps
+                if trigger in {f"{i['id']}.{i['property']}" for i in dep["inputs"]}}
+
+    # The layout already drew the details, the highlight and the map's framing; play waits for a click.
+    assert waits(SELECTED) == {True} and waits(f"{Id.MAP_FOCUS}.data") == {True}
+    assert waits(PLAY_CLICK) == {True}
+    assert waits(SECTORS) == {False}  # the URL and the views are read on load
+
+
+def test_play_without_a_year_range_starts_from_the_whole_range(browser_page, initial):
+    first, _last = initial[YEARS]
+    start = browser_page.send(TIMER_OFF, changed={PLAY_CLICK: 1}, values={TIMER_OFF: True, YEARS: None})
+    assert start[YEARS] == [first, first]
