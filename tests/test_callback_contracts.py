@@ -452,3 +452,12 @@ def test_play_without_a_year_range_starts_from_the_whole_range(browser_page, ini
     first, _last = initial[YEARS]
     start = browser_page.send(TIMER_OFF, changed={PLAY_CLICK: 1}, values={TIMER_OFF: True, YEARS: None})
     assert start[YEARS] == [first, first]
+
+
+def test_a_clean_link_hides_the_notice_and_a_bad_one_says_what_was_ignored_in_one_sentence(browser_page):
+    clean = sync(browser_page, {SEARCH: "?sector=gas"})
+    assert clean[f"{Id.NOTICE}.hidden"] is True and clean[f"{Id.NOTICE}.children"] == []
+    bad = sync(browser_page, {SEARCH: "?zoom=4&colour=red"})
+    lead, text = bad[f"{Id.NOTICE}.children"]
+    assert lead["props"]["children"] == "Some of the link was ignored: "
+    assert text == "Unknown parameter 'zoom' was ignored. Unknown parameter 'colour' was ignored."
