@@ -404,7 +404,8 @@ def test_presenter_mode_follows_the_link(ds, browser_page):
     assert shown[ROOT] == f"app present feature-{scene.chart}"
     assert shown[EXTENT] == {"scene": 4, "extent": scene.extent, "search": "?mode=present&scene=4"}
     assert scene.title in json.dumps(shown[SCENE_PANEL], ensure_ascii=False)
-    again = browser_page.send(ROOT, changed={SEARCH: "?mode=present&scene=4&sector=oil"}, values={EXTENT: shown[EXTENT]})
+    again = browser_page.send(ROOT, changed={SEARCH: "?mode=present&scene=4&sector=oil"},
+                              values={EXTENT: shown[EXTENT]})
     assert EXTENT not in again  # filtering live keeps the presenter's own framing
     back = browser_page.send(ROOT, changed={SEARCH: "?mode=present&scene=4"}, values={EXTENT: shown[EXTENT]})
     assert back[EXTENT]["scene"] == 4  # R: the scene's own view, framed again
