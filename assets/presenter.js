@@ -83,7 +83,9 @@
     }
     if (next === null) return;
     event.preventDefault();
-    go("?mode=present&scene=" + next);
+    // The scene's own view, in the same language.
+    const lang = params.get("lang");
+    go("?mode=present&scene=" + next + (lang ? "&lang=" + encodeURIComponent(lang) : ""));
   });
 
   function frame(shown) {

@@ -24,7 +24,7 @@ def scene_view(ds: Dataset, state: ViewState) -> ViewState:
     scene = ds.briefing.scene(state.scene)
     if scene is None:
         return state
-    return replace(scene.view(), mode=state.mode, scene=scene.number, notices=state.notices)
+    return replace(scene.view(), mode=state.mode, scene=scene.number, lang=state.lang, notices=state.notices)
 
 
 def next_state(trigger, trigger_value, search, controls: dict, vocab: Vocabulary,
@@ -37,8 +37,8 @@ def next_state(trigger, trigger_value, search, controls: dict, vocab: Vocabulary
         return current
     state = from_controls(controls.get("sectors"), controls.get("themes"), controls.get("years"),
                           controls.get("selected"), vocab, controls.get("meaning"))
-    # Live filtering in presenter mode stays in presenter mode, on the same scene.
-    state = replace(state, mode=current.mode, scene=current.scene)
+    # Live filtering in presenter mode stays in presenter mode, on the same scene, in the same language.
+    state = replace(state, mode=current.mode, scene=current.scene, lang=current.lang)
     return _after(trigger, trigger_value, state, vocab)
 
 
