@@ -182,5 +182,5 @@ def test_presenter_and_pack_in_the_language(make_page, ds, lang):
                            timeout=30000)
     page.goto(page.url.split("?")[0] + f"?lang={lang}&mode=pack", wait_until="networkidle")
     page.wait_for_selector(".pack-cover", timeout=60000)
-    kicker = page.locator(".pack-cover .kicker").inner_text().strip()
+    kicker = page.locator(".pack-cover .kicker").text_content().strip()  # CSS capitalises it
     assert kicker == i18n.words(lang)("Briefing pack")
