@@ -299,3 +299,44 @@ def test_js_words_in_english_are_the_messages_themselves():
     table = json.loads(getattr(div, "data-messages"))
     assert all(k == v for k, v in table.items())
     assert json.loads(getattr(div, "data-plotly"))["format"]["shortMonths"][0] == "Jan"
+
+
+# --- In the browser: the scripts write the words #js-words gives them ---------------------------------------
+
+WORDS = {"{n} features here: choose one": "Здесь {n} объекта: выберите один",
+         "Close the list": "Закрыть список", "Zoom in here to set them apart": "Приблизить это место",
+         "{kind}: {name}": "{name} ({kind})", "Use Ctrl + scroll to zoom the map": "Ctrl + колесо: масштаб",
+         "Use ⌘ + scroll to zoom the map": "⌘ + колесо: масштаб"}
+
+
+def test_the_map_chooser_and_hint_speak_the_words_the_page_gives(make_page):
+    """The chooser a crowded click opens and the wheel hint are written from #js-words (its English
+    words where a message is missing): the element is put in by hand here, so the test is of the
+    scripts, whatever the layout does."""
+    from tests.test_map import _screen_point
+
+    page = make_page("?lang=ru").page
+    page.evaluate("""(words) => { document.getElementById('js-words')?.remove();
+        const d = document.createElement('div'); d.id = 'js-words'; d.hidden = true;
+        d.dataset.messages = JSON.stringify(words); document.body.append(d); }""", WORDS)
+    page.locator("#border-map").scroll_into_view_if_needed()
+    at = _screen_point(page, "khorgos-nurzholy-road")
+    page.mouse.click(at["x"], at["y"])
+    chooser = page.locator("#map-chooser")
+    chooser.wait_for(timeout=10000)
+    count = chooser.locator(".chooser-item").count()
+    assert chooser.locator(".chooser-title").inner_text() == f"Здесь {count} объекта: выберите один"
+    assert chooser.get_attribute("aria-label") == f"Здесь {count} объекта: выберите один"
+    assert chooser.locator(".chooser-zoom").inner_text() == "Приблизить это место"
+    assert chooser.locator(".chooser-close").get_attribute("aria-label") == "Закрыть список"
+    first = chooser.locator(".chooser-item").first
+    kind = chooser.locator(".chooser-kind").first.text_content()  # shown in capitals by the stylesheet
+    assert first.get_attribute("aria-label") == f"{first.text_content()} ({kind})"
+    page.keyboard.press("Escape")
+    chooser.wait_for(state="detached", timeout=5000)
+    # The wheel over the map scrolls the page and shows the hint, in the given words.
+    page.mouse.move(at["x"], at["y"])
+    page.mouse.wheel(0, 120)
+    hint = page.locator(".map-wheel-hint")
+    hint.wait_for(state="attached", timeout=5000)
+    assert hint.text_content() in {"Ctrl + колесо: масштаб", "⌘ + колесо: масштаб"}
