@@ -340,3 +340,19 @@ def test_the_map_chooser_and_hint_speak_the_words_the_page_gives(make_page):
     hint = page.locator(".map-wheel-hint")
     hint.wait_for(state="attached", timeout=5000)
     assert hint.text_content() in {"Ctrl + колесо: масштаб", "⌘ + колесо: масштаб"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translations_keep_plotlys_templates(lang):
+    """A hover template's %{x}, %{y:.1f} … must survive translation whole, or plotly prints it raw."""
+    from babel.messages.pofile import read_po
+
+    with i18n.catalog_path(lang).open("rb") as handle:
+        catalog = read_po(handle, locale=i18n.BABEL_LOCALE[lang])
+    broken = []
+    for message in catalog:
+        if not isinstance(message.id, str) or "%{" not in message.id or not message.string:
+            continue
+        if sorted(TEMPLATE.findall(message.id)) != sorted(TEMPLATE.findall(message.string)):
+            broken.append((message.id, message.string))
+    assert not broken, broken[:5]
