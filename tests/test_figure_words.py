@@ -64,13 +64,19 @@ def _data_values(ds) -> list[str]:
     values: set[str] = set()
     columns = [(ds.trade_annual, "notes"), (ds.energy_flows, "notes"), (ds.sources, "publisher"),
                (ds.events, "date"), (ds.projects, "location_name"), (ds.projects, "currency"),
-               (ds.trade_products, "hs_code"), (ds.places, "name"), (ds.water, "name")]
+               (ds.trade_products, "hs_code"), (ds.trade_products, "product_group"), (ds.places, "name"),
+               (ds.water, "name")]
     columns += [(ds.places, f"name_{lang}") for lang in LANGS] + [(ds.water, f"name_{lang}") for lang in LANGS]
     for frame, column in columns:
         values |= {str(v) for v in frame[column].dropna() if str(v).strip()}
     for label in ds.country_labels:
         values |= {str(label.get(k)) for k in ("name", *(f"name_{x}" for x in LANGS)) if label.get(k)}
     values |= {v.upper() for v in set(values)}  # the neighbours' names are printed in capitals
+    # A crossing's place where no source names it in the language (Bakhty has no Russian name here).
+    values |= {map_encoding.crossing_place(name) for name in ds.border_crossings["name"]}
+    # …and the posts' own names the crossings table gives (name_kz, name_cn), as the labels use them.
+    values |= {map_encoding.crossing_label(ds, map_encoding.crossing_place(r.name), r.name_kz, r.name_cn, lang)
+               for r in ds.border_crossings.itertuples() for lang in LANGS}
     return sorted(values, key=len, reverse=True)
 
 
@@ -221,6 +227,10 @@ def test_the_map_names_places_in_the_visitors_language(ds):
     # Crossing places: the town's name in data/places.csv (Khorgos → Хоргос, Dostyk → Дружба).
     crossing = next(t for t in bm.feature_traces(ds, ViewState(), "ru") if t["name"] == "Crossing point")
     assert {"Хоргос", "Дружба"} <= set(crossing["text"])
+    # Kazakh: the Kazakh post's name; Chinese: the Chinese port's, without "port" (口岸).
+    kk = next(t for t in bm.feature_traces(ds, ViewState(), "kk") if t["name"] == "Crossing point")
+    zh = next(t for t in bm.feature_traces(ds, ViewState(), "zh") if t["name"] == "Crossing point")
+    assert {"Қорғас", "Бақты", "Майқапшағай"} <= set(kk["text"]) and {"霍尔果斯", "巴克图", "吉木乃"} <= set(zh["text"])
 
 
 def test_timeline_rows_are_placed_by_slug_and_labelled_in_the_language(ds, bracketed):
