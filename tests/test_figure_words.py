@@ -64,13 +64,19 @@ def _data_values(ds) -> list[str]:
     values: set[str] = set()
     columns = [(ds.trade_annual, "notes"), (ds.energy_flows, "notes"), (ds.sources, "publisher"),
                (ds.events, "date"), (ds.projects, "location_name"), (ds.projects, "currency"),
-               (ds.trade_products, "hs_code"), (ds.places, "name"), (ds.water, "name")]
+               (ds.trade_products, "hs_code"), (ds.trade_products, "product_group"), (ds.places, "name"),
+               (ds.water, "name")]
     columns += [(ds.places, f"name_{lang}") for lang in LANGS] + [(ds.water, f"name_{lang}") for lang in LANGS]
     for frame, column in columns:
         values |= {str(v) for v in frame[column].dropna() if str(v).strip()}
     for label in ds.country_labels:
         values |= {str(label.get(k)) for k in ("name", *(f"name_{x}" for x in LANGS)) if label.get(k)}
     values |= {v.upper() for v in set(values)}  # the neighbours' names are printed in capitals
+    # A crossing's place where no source names it in the language (Bakhty has no Russian name here).
+    values |= {map_encoding.crossing_place(name) for name in ds.border_crossings["name"]}
+    # …and the posts' own names the crossings table gives (name_kz, name_cn), as the labels use them.
+    values |= {map_encoding.crossing_label(ds, map_encoding.crossing_place(r.name), r.name_kz, r.name_cn, lang)
+               for r in ds.border_crossings.itertuples() for lang in LANGS}
     return sorted(values, key=len, reverse=True)
 
 
@@ -221,6 +227,10 @@ def test_the_map_names_places_in_the_visitors_language(ds):
     # Crossing places: the town's name in data/places.csv (Khorgos → Хоргос, Dostyk → Дружба).
     crossing = next(t for t in bm.feature_traces(ds, ViewState(), "ru") if t["name"] == "Crossing point")
     assert {"Хоргос", "Дружба"} <= set(crossing["text"])
+    # Kazakh: the Kazakh post's name; Chinese: the Chinese port's, without "port" (口岸).
+    kk = next(t for t in bm.feature_traces(ds, ViewState(), "kk") if t["name"] == "Crossing point")
+    zh = next(t for t in bm.feature_traces(ds, ViewState(), "zh") if t["name"] == "Crossing point")
+    assert {"Қорғас", "Бақты", "Майқапшағай"} <= set(kk["text"]) and {"霍尔果斯", "巴克图", "吉木乃"} <= set(zh["text"])
 
 
 def test_timeline_rows_are_placed_by_slug_and_labelled_in_the_language(ds, bracketed):
@@ -299,3 +309,60 @@ def test_js_words_in_english_are_the_messages_themselves():
     table = json.loads(getattr(div, "data-messages"))
     assert all(k == v for k, v in table.items())
     assert json.loads(getattr(div, "data-plotly"))["format"]["shortMonths"][0] == "Jan"
+
+
+# --- In the browser: the scripts write the words #js-words gives them ---------------------------------------
+
+WORDS = {"{n} features here: choose one": "Здесь {n} объекта: выберите один",
+         "Close the list": "Закрыть список", "Zoom in here to set them apart": "Приблизить это место",
+         "{kind}: {name}": "{name} ({kind})", "Use Ctrl + scroll to zoom the map": "Ctrl + колесо: масштаб",
+         "Use ⌘ + scroll to zoom the map": "⌘ + колесо: масштаб"}
+
+
+def test_the_map_chooser_and_hint_speak_the_words_the_page_gives(make_page):
+    """The chooser a crowded click opens and the wheel hint are written from #js-words (its English
+    words where a message is missing): the element is put in by hand here, so the test is of the
+    scripts, whatever the layout does."""
+    from tests.test_map import _screen_point
+
+    page = make_page("?lang=ru").page
+    page.evaluate("""(words) => { document.getElementById('js-words')?.remove();
+        const d = document.createElement('div'); d.id = 'js-words'; d.hidden = true;
+        d.dataset.messages = JSON.stringify(words); document.body.append(d); }""", WORDS)
+    page.locator("#border-map").scroll_into_view_if_needed()
+    at = _screen_point(page, "khorgos-nurzholy-road")
+    page.mouse.click(at["x"], at["y"])
+    chooser = page.locator("#map-chooser")
+    chooser.wait_for(timeout=10000)
+    count = chooser.locator(".chooser-item").count()
+    assert chooser.locator(".chooser-title").inner_text() == f"Здесь {count} объекта: выберите один"
+    assert chooser.get_attribute("aria-label") == f"Здесь {count} объекта: выберите один"
+    assert chooser.locator(".chooser-zoom").inner_text() == "Приблизить это место"
+    assert chooser.locator(".chooser-close").get_attribute("aria-label") == "Закрыть список"
+    first = chooser.locator(".chooser-item").first
+    kind = chooser.locator(".chooser-kind").first.text_content()  # shown in capitals by the stylesheet
+    assert first.get_attribute("aria-label") == f"{first.text_content()} ({kind})"
+    page.keyboard.press("Escape")
+    chooser.wait_for(state="detached", timeout=5000)
+    # The wheel over the map scrolls the page and shows the hint, in the given words.
+    page.mouse.move(at["x"], at["y"])
+    page.mouse.wheel(0, 120)
+    hint = page.locator(".map-wheel-hint")
+    hint.wait_for(state="attached", timeout=5000)
+    assert hint.text_content() in {"Ctrl + колесо: масштаб", "⌘ + колесо: масштаб"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_translations_keep_plotlys_templates(lang):
+    """A hover template's %{x}, %{y:.1f} … must survive translation whole, or plotly prints it raw."""
+    from babel.messages.pofile import read_po
+
+    with i18n.catalog_path(lang).open("rb") as handle:
+        catalog = read_po(handle, locale=i18n.BABEL_LOCALE[lang])
+    broken = []
+    for message in catalog:
+        if not isinstance(message.id, str) or "%{" not in message.id or not message.string:
+            continue
+        if sorted(TEMPLATE.findall(message.id)) != sorted(TEMPLATE.findall(message.string)):
+            broken.append((message.id, message.string))
+    assert not broken, broken[:5]

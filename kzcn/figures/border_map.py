@@ -225,7 +225,8 @@ def _place_labels(ds: Dataset, frame: pd.DataFrame, lon: pd.Series, lat: pd.Seri
     kept: list[tuple[float, float]] = []
     seen: set[str] = set()
     labels = []
-    for cid, name, modes, x, y in zip(frame["crossing_id"], frame["name"], frame["modes"], lon, lat, strict=True):
+    for name, name_kz, name_cn, modes, x, y in zip(frame["name"], frame["name_kz"], frame["name_cn"], frame["modes"],
+                                                   lon, lat, strict=True):
         place = crossing_place(name)
         near = any(abs(x - a) + abs(y - b) < 0.35 for a, b in kept)
         if "pipeline" in modes or place in seen or near:
@@ -233,7 +234,7 @@ def _place_labels(ds: Dataset, frame: pd.DataFrame, lon: pd.Series, lat: pd.Seri
             continue
         seen.add(place)
         kept.append((x, y))
-        labels.append(crossing_label(ds, cid, place, lang))
+        labels.append(crossing_label(ds, place, name_kz, name_cn, lang))
     return labels
 
 

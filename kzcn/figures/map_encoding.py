@@ -72,11 +72,24 @@ def place_names(ds: Dataset, lang: str | None) -> dict[str, str]:
     return dict(zip(rows["name"], rows[column], strict=True))
 
 
-def crossing_label(ds: Dataset, crossing_id: str, place: str, lang: str | None) -> str:
-    """The name a crossing's place is labelled with on the map: its own translation where the data give
-    one (field `place` of data/translations.csv), else the town's name in data/places.csv, else English."""
-    local = place_names(ds, lang).get(place, place)
-    return content.text(ds, "border_crossings", crossing_id, "place", lang, local)
+# A post's own name without what kind of post it is: "Бақты (теміржол)" → "Бақты", "巴克图口岸" → "巴克图".
+_KZ_POST = re.compile(r"\s*\(.*\)\s*$")
+_CN_POST = re.compile(r"(（.*）)?$")
+_CN_PORT = re.compile(r"(铁路口岸|公路口岸|口岸)$")
+
+
+def crossing_label(ds: Dataset, place: str, name_kz, name_cn, lang: str | None) -> str:
+    """The name a crossing's place is labelled with on the map: the town's name in `lang` where
+    data/places.csv gives one (Khorgos → Хоргос); in Kazakh the Kazakh post's name and in Chinese the
+    Chinese port's, as the crossings table gives them (Бақты, 巴克图); else the English."""
+    town = place_names(ds, lang).get(place)
+    if town:
+        return town
+    if lang == "kk" and isinstance(name_kz, str) and _KZ_POST.sub("", name_kz):
+        return _KZ_POST.sub("", name_kz)
+    if lang == "zh" and isinstance(name_cn, str) and _CN_PORT.sub("", _CN_POST.sub("", name_cn)):
+        return _CN_PORT.sub("", _CN_POST.sub("", name_cn))
+    return place
 
 
 # The chooser lists crossings first, then the pipelines, corridors and projects around them.

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from kzcn import content, i18n
+from kzcn import i18n
 from kzcn.figures.charts import _axis, _lang, _year_band
 from kzcn.figures.figure_cache import cached_figure
 from kzcn.figures.style import GRID, INK, MUTED, REPORTER_STYLE, base_layout
@@ -271,8 +271,8 @@ def products_chart(ds: Dataset, state: ViewState | None = None, lang: str | None
     legend_done: set[str] = set()
     for row, flow in enumerate(present, start=1):
         part = frame[frame["flow"] == flow].sort_values(["year", "value_usd_mn"])
-        labels = [f"{content.text(ds, 'trade_products', g, 'product_group', lang, g)}, {y}"
-                  for g, y in zip(part["product_group"], part["year"], strict=True)]
+        # The product groups are the pages' own words, in English (data/translations.csv has no rows for them).
+        labels = [f"{g}, {y}" for g, y in zip(part["product_group"], part["year"], strict=True)]
         seen: dict[str, int] = {}
         for i, lab in enumerate(labels):  # two pages, one group and year: both bars stand, told apart
             seen[lab] = seen.get(lab, 0) + 1
