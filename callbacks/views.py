@@ -1,4 +1,5 @@
-"""Filters → map, charts, timeline and table. Thin: read the controls, call the figure functions.
+"""Filters → charts, timeline, table, the map's key and the summary. Thin: read the controls, call the
+figure functions. The map itself is filtered in the browser (assets/filter_mask.js).
 
 Each view has a key: what its content depends on. A view whose key did not change is left as it is
 (`no_update`), so toggling "Diplomacy" does not make the browser redraw the energy chart.
@@ -8,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dash import Input, Output, State, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
 
 from callbacks.state import from_controls, vocabulary
 from kzcn import filters, urlstate, viewtext
-from kzcn.figures.border_map import feature_patch
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.ids import Id
 from kzcn.tables import load
@@ -62,7 +62,6 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
     linked = replace(state, select=selected if isinstance(selected, str) else None, mode=url.mode, scene=url.scene)
     marked = frozenset(related_ids_for(ds, selected))
     return (
-        feature_patch(ds, state) if fresh("map") else no_update,
         map_legend_items(ds, state) if fresh("map") else no_update,
         trade_chart(ds, state, trade_mode) if fresh("trade") else no_update,
         energy_chart(ds, state) if fresh("energy") else no_update,
@@ -75,7 +74,6 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
 
 def register(app) -> None:
     app.callback(
-        Output(Id.BORDER_MAP, "figure"),
         Output(Id.MAP_KEY, "children"),
         Output(Id.TRADE_CHART, "figure"),
         Output(Id.ENERGY_CHART, "figure"),
@@ -92,3 +90,18 @@ def register(app) -> None:
         State(Id.VIEW_KEYS, "data"),
         State(Id.URL, "search"),
     )(render)
+    # The on-screen views, the map and the summary, follow a filter in the page itself
+    # (assets/filter_mask.js, from the index kzcn/filter_index.py sends with the page); the server's
+    # summary above lands a moment later with the same words, or says why an empty view is empty.
+    app.clientside_callback(
+        ClientsideFunction(namespace="filters", function_name="mask"),
+        Output(Id.BORDER_MAP, "figure", allow_duplicate=True),
+        Output(Id.VIEW_SUMMARY, "children", allow_duplicate=True),
+        Input(Id.SECTOR_FILTER, "value"),
+        Input(Id.THEME_FILTER, "value"),
+        Input(Id.YEAR_RANGE, "value"),
+        Input(Id.YEAR_MEANING, "value"),
+        State(Id.BORDER_MAP, "figure"),
+        State(Id.FILTER_INDEX, "data"),
+        prevent_initial_call=True,
+    )

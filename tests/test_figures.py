@@ -1,7 +1,7 @@
 """Figure and table builders as pure functions: tables and a view state in, figures out."""
 
 from kzcn import filters
-from kzcn.figures.border_map import border_map, feature_patch, highlight_index, highlight_trace
+from kzcn.figures.border_map import border_map, highlight_trace
 from kzcn.figures.charts import _capacity_steps, energy_chart, timeline_chart, trade_chart
 from kzcn.urlstate import ViewState
 
@@ -38,13 +38,6 @@ def test_filter_keeps_trace_count_and_empties_the_rest(ds):
     gas_projects = set(ds.projects.query("sector == 'gas'").dropna(subset=["lat"])["project_id"])
     assert gas_projects <= shown
     assert not shown & set(ds.projects.query("sector == 'rail'")["project_id"])
-
-
-def test_feature_patch_touches_only_feature_traces(ds):
-    patch = feature_patch(ds, ViewState(themes=("energy",))).to_plotly_json()
-    indexes = {op["location"][1] for op in patch["operations"]}
-    assert min(indexes) >= 3  # outlines and border stay in the browser
-    assert highlight_index(ds) not in indexes
 
 
 def test_highlight_of_a_line_and_a_point(ds):

@@ -170,11 +170,18 @@ def _crossing_position(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return lon, lat
 
 
+def _tonnes(frame: pd.DataFrame) -> pd.Series:
+    return frame["throughput"].where(frame["throughput_unit"].isin(("mt", "mt/y")))
+
+
 def _crossing_trace(ds: Dataset, state: ViewState) -> dict:
     frame = _crossing_frame(ds, state)
     lon, lat = _crossing_position(frame)
-    tonnes = frame["throughput"].where(frame["throughput_unit"].isin(("mt", "mt/y")))
-    size = 14 + 16 * (tonnes / tonnes.max()).fillna(0) if tonnes.notna().any() else pd.Series(14, frame.index)
+    tonnes = _tonnes(frame)
+    # Sized against the busiest crossing in the whole table, so a marker keeps its size whatever the
+    # filters hide (and the browser, which filters the full trace, draws the same sizes).
+    busiest = _tonnes(ds.border_crossings).max()
+    size = 14 + 16 * (tonnes / busiest).fillna(0) if pd.notna(busiest) else pd.Series(14, frame.index)
     hover = [
         _hover(r.name, f"Modes: {r.modes.replace(';', ', ')} · {_status(r.status)}",
                f"Opened {_year(r.year_opened)}" if pd.notna(r.year_opened) else "",
@@ -314,15 +321,6 @@ def border_map(ds: Dataset, state: ViewState) -> go.Figure:
         bgcolor="#eef3f8", lonaxis_range=VIEW["lon"], lataxis_range=VIEW["lat"],
     )
     return fig
-
-
-def feature_patch(ds: Dataset, state: ViewState) -> Patch:
-    """Only the feature traces, for a filter change: the country outlines stay in the browser."""
-    patch = Patch()
-    start = first_feature_index(ds)
-    for offset, trace in enumerate(feature_traces(ds, state)):
-        patch["data"][start + offset] = trace
-    return patch
 
 
 def highlight_patch(ds: Dataset, fid: str | None) -> Patch:
