@@ -10,7 +10,7 @@ called as functions; Lighthouse desktop and mobile (npm `lighthouse`, pinned bel
 the git-ignored bench/node_modules on first use; median of 3 each) against Debian's chromium; and a
 load run with locust (bench/locustfile.py: 50 users, loopback, 60 s) against `gunicorn app:server`.
 Only loopback traffic (npm's registry once, for the install); every loop is bounded.
-`--skip-lighthouse` and `--skip-load` leave those parts out.
+`--only web,lighthouse,load` runs some parts and keeps the others' last numbers (bench/out/).
 """
 
 from __future__ import annotations
@@ -279,18 +279,26 @@ def load_numbers(port: int) -> dict:
 
 
 def main() -> None:
-    skip_lh = "--skip-lighthouse" in sys.argv
-    skip_load = "--skip-load" in sys.argv
-    port = _port()
-    proc = _serve([sys.executable, "app.py"], port)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        web = browser_numbers(url)
-        lh = None if skip_lh else lighthouse_numbers(url)
-    finally:
-        _stop(proc)
-    load = None
-    if not skip_load:
+    """`--only web,lighthouse,load` runs those parts and takes the others from the last run
+    (bench/out/numbers.json), so each part can be measured in its own turn on a shared machine."""
+    parts = {"web", "lighthouse", "load"}
+    if "--only" in sys.argv:
+        parts = set(sys.argv[sys.argv.index("--only") + 1].split(","))
+    saved = ROOT / "bench" / "out" / "numbers.json"
+    numbers = json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else {}
+    if parts & {"web", "lighthouse"}:
+        port = _port()
+        proc = _serve([sys.executable, "app.py"], port)
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            if "web" in parts:
+                numbers["web"] = browser_numbers(url)
+                numbers["server"] = server_numbers()
+            if "lighthouse" in parts:
+                numbers["lighthouse"] = lighthouse_numbers(url)
+        finally:
+            _stop(proc)
+    if "load" in parts:
         gport = _port()
         # gunicorn.conf.py, when the repository has one, holds the production settings; until then the
         # settings the issue measured with.
@@ -299,11 +307,12 @@ def main() -> None:
             cmd += ["-w", "2", "--threads", "4"]
         gproc = _serve(cmd, gport)
         try:
-            load = load_numbers(gport)
+            numbers["load"] = load_numbers(gport)
         finally:
             _stop(gproc)
-    srv = server_numbers()
-    write(web, srv, lh, load)
+    saved.parent.mkdir(exist_ok=True)
+    saved.write_text(json.dumps(numbers), encoding="utf-8")
+    write(numbers["web"], numbers["server"], numbers.get("lighthouse"), numbers.get("load"))
 
 
 def _pct_row(label, values, target=None, before="", unit=""):
