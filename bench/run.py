@@ -2,11 +2,15 @@
 
     python bench/run.py            # needs Debian's chromium and the packages in requirements-test.txt
 
-It starts the app with gunicorn-free `python app.py` on a free loopback port, opens it in headless
-Chromium, and measures: bytes and time of the first load; filter change → every linked view
-repainted (map, trade, energy, timeline and table), p50/p95 over 40 changes; map click → details
-panel filled, p50/p95 over 30 clicks; and the server-side time of the main callbacks, called as
-functions. Only loopback traffic; every loop is bounded.
+It starts the app with `python app.py` on a free loopback port, opens it in headless Chromium, and
+measures: bytes and time of the first load; filter change → the on-screen views (map and summary)
+and → every linked view (map, summary, trade, energy, timeline and table), p50/p95 over 40 changes;
+map click → details panel filled, p50/p95 over 30 clicks; the server-side time of the main callbacks,
+called as functions; Lighthouse desktop and mobile (npm `lighthouse`, pinned below, installed into
+the git-ignored bench/node_modules on first use; median of 3 each) against Debian's chromium; and a
+load run with locust (bench/locustfile.py: 50 users, loopback, 60 s) against `gunicorn app:server`.
+Only loopback traffic (npm's registry once, for the install); every loop is bounded.
+`--only web,lighthouse,load` runs some parts and keeps the others' last numbers (bench/out/).
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ import os
 import platform
 import socket
 import statistics
+import json
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+LIGHTHOUSE = "lighthouse@13.5.0"
+LIGHTHOUSE_RUNS = 3
+LOAD_USERS = 50
+LOAD_SECONDS = 60
 FILTER_CHANGES = 40
 CLICKS = 30
 CALLBACK_RUNS = 60
@@ -48,23 +58,28 @@ ARM = """() => {
         window.__benchFetch = true;
     }
     window.__bench = {graphs: {}, table: 0};
+    const summary = document.getElementById('view-summary');
+    if (!window.__benchSummary) { new MutationObserver(() => { if (!window.__bench.summary) window.__bench.summary = performance.now(); })
+                                    .observe(summary, {childList: true, subtree: true, characterData: true});
+                                  window.__benchSummary = true; }
     for (const id of ['border-map', 'trade-chart', 'energy-chart', 'timeline-chart']) {
         const gd = document.querySelector('#' + id + ' .js-plotly-plot');
         if (!gd.__benchHooked) { gd.on('plotly_afterplot', () => { window.__bench.graphs[id] = performance.now(); });
                                  gd.__benchHooked = true; }
     }
     const api = dash_ag_grid.getApi('projects-table');
-    if (!window.__benchGrid) {
-        api.addEventListener('rowDataUpdated', () => { window.__bench.table = performance.now(); });
-        window.__benchGrid = true;
-    }
-    window.__bench = {graphs: {}, table: 0, t0: performance.now(), expect: null};
+    if (!window.__benchGrid) { api.addEventListener('rowDataUpdated', () => { window.__bench.table = performance.now(); });
+                               window.__benchGrid = true; }
+    window.__bench = {graphs: {}, table: 0, t0: performance.now(), expect: null, summary: 0};
 }"""
-ALL_DONE = """() => { const b = window.__bench; if (!b.expect) return false;
+# The map and the summary are repainted in the page itself (assets/filter_mask.js).
+ON_SCREEN = """() => { const b = window.__bench; return b.graphs['border-map'] > 0 && b.summary > 0; }"""
+ON_SCREEN_MS = """() => { const b = window.__bench; return Math.max(b.graphs['border-map'], b.summary) - b.t0; }"""
+ALL_DONE = """() => { const b = window.__bench; if (!b.expect || !b.graphs['border-map'] || !b.summary) return false;
     const graphs = b.expect.filter(k => k.endsWith('-map') || k.endsWith('-chart'));
     return graphs.every(g => b.graphs[g]) && (!b.expect.includes('projects-table') || b.table > 0); }"""
 ELAPSED = """() => { const b = window.__bench;
-    return Math.max(b.table, ...Object.values(b.graphs), b.t0) - b.t0; }"""
+    return Math.max(b.table, b.summary, ...Object.values(b.graphs), b.t0) - b.t0; }"""
 
 
 def _port() -> int:
@@ -120,22 +135,18 @@ def browser_numbers(url: str) -> dict:
         out["first_load_bytes"] = wire["bytes"]
         out["first_load_requests"] = wire["requests"]
 
-        # Filter changes: alternate between themes and sectors so every view has work to do.
-        steps = [("theme", "Energy"), ("theme", "Energy"), ("sector", "gas"), ("sector", "gas"),
-                 ("theme", "Connectivity"), ("theme", "Connectivity")]
-        times = []
+        # Filter changes: a theme switched on, then off again, round the five themes, so every view
+        # has work to do each time.
+        themes = ["Energy", "Connectivity", "Security", "Economy", "Diplomacy"]
+        times, on_screen = [], []
         for i in range(FILTER_CHANGES):
-            kind, what = steps[i % len(steps)]
             page.evaluate(ARM)
-            if kind == "theme":
-                page.get_by_label(what, exact=True).click()
-            else:
-                page.evaluate("() => window.__benchSector = !window.__benchSector")
-                target = "?sector=gas" if page.evaluate("() => window.__benchSector") else "?"
-                page.evaluate(f"() => {{ history.pushState(null, '', '{target}'); "
-                              "window.dispatchEvent(new PopStateEvent('popstate')); }")
+            page.get_by_label(themes[(i // 2) % len(themes)], exact=True).click()
+            page.wait_for_function(ON_SCREEN, timeout=15000)
+            on_screen.append(page.evaluate(ON_SCREEN_MS))
             page.wait_for_function(ALL_DONE, timeout=15000)
             times.append(page.evaluate(ELAPSED))
+        out["on_screen_ms"] = on_screen
         out["filter_ms"] = times
 
         # Map clicks on project markers that stand alone, time until the panel shows the new title.
@@ -200,62 +211,183 @@ def server_numbers() -> dict:
     return {"render_ms": render_ms, "show_ms": show_ms, "load_s": time.perf_counter() - t0}
 
 
-def main() -> None:
-    port = _port()
+def _serve(cmd: list[str], port: int) -> subprocess.Popen:
     env = {**os.environ, "PORT": str(port), "HOST": "127.0.0.1"}
-    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(240):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.5)
+    time.sleep(WARM_SECONDS)  # the app compresses its scripts in the background after start-up
+    return proc
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
     try:
-        url = f"http://127.0.0.1:{port}/"
-        for _ in range(120):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.5)
-        time.sleep(WARM_SECONDS)  # the app compresses its scripts in the background after start-up
-        web = browser_numbers(url)
-    finally:
-        proc.terminate()
         proc.wait(timeout=20)
-    srv = server_numbers()
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
-    def row(label, values, target=None):
-        p50, p95 = statistics.median(values), _pct(values, 0.95)
-        verdict = "" if target is None else (" met" if p95 <= target else " **not met**")
-        goal = "" if target is None else f"≤ {target}"
-        return f"| {label} | {len(values)} | {p50:.0f} | {p95:.0f} | {goal}{verdict} |"
 
+def lighthouse_numbers(url: str) -> dict:
+    """Median of LIGHTHOUSE_RUNS runs, desktop and mobile: score, CLS, LCP, TBT."""
+    cli = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+    if not cli.exists():
+        subprocess.run(["npm", "install", "--prefix", str(ROOT / "bench"), LIGHTHOUSE, "--no-audit", "--no-fund",
+                        "--loglevel=error"], check=True, timeout=600)
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
+    out: dict = {}
+    for form in ("desktop", "mobile"):
+        runs = []
+        for _ in range(LIGHTHOUSE_RUNS):
+            with tempfile.TemporaryDirectory() as tmp:
+                report = Path(tmp) / "lh.json"
+                cmd = [str(cli), url, "--quiet", "--only-categories=performance", "--output=json",
+                       f"--output-path={report}", f"--chrome-flags={flags}"]
+                if form == "desktop":
+                    cmd.append("--preset=desktop")
+                subprocess.run(cmd, env=env, check=True, timeout=300, stdout=subprocess.DEVNULL)
+                lh = json.loads(report.read_text(encoding="utf-8"))
+            audits = lh["audits"]
+            runs.append({"score": lh["categories"]["performance"]["score"] * 100,
+                         "cls": audits["cumulative-layout-shift"]["numericValue"],
+                         "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
+                         "tbt": audits["total-blocking-time"]["numericValue"]})
+        out[form] = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+        out[form]["scores"] = [r["score"] for r in runs]
+    return out
+
+
+def load_numbers(port: int) -> dict:
+    """locust, headless, LOAD_USERS users for LOAD_SECONDS against gunicorn on loopback."""
+    with tempfile.TemporaryDirectory() as tmp:
+        prefix = Path(tmp) / "load"
+        subprocess.run([sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
+                        "-u", str(LOAD_USERS), "-r", "10", "-t", f"{LOAD_SECONDS}s", "--host",
+                        f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary"],
+                       check=False, timeout=LOAD_SECONDS + 120, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        import csv
+
+        with open(f"{prefix}_stats.csv", encoding="utf-8") as fh:
+            rows = {r["Name"]: r for r in csv.DictReader(fh)}
+    total = rows["Aggregated"]
+    return {"rps": float(total["Requests/s"]), "p50": float(total["50%"]), "p95": float(total["95%"]),
+            "requests": int(total["Request Count"]), "errors": int(total["Failure Count"]),
+            "filter_p95": float(rows["filter callback"]["95%"]) if "filter callback" in rows else None}
+
+
+def main() -> None:
+    """`--only web,lighthouse,load` runs those parts and takes the others from the last run
+    (bench/out/numbers.json), so each part can be measured in its own turn on a shared machine."""
+    parts = {"web", "lighthouse", "load"}
+    if "--only" in sys.argv:
+        parts = set(sys.argv[sys.argv.index("--only") + 1].split(","))
+    saved = ROOT / "bench" / "out" / "numbers.json"
+    numbers = json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else {}
+    if parts & {"web", "lighthouse"}:
+        port = _port()
+        proc = _serve([sys.executable, "app.py"], port)
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            if "web" in parts:
+                numbers["web"] = browser_numbers(url)
+                numbers["server"] = server_numbers()
+            if "lighthouse" in parts:
+                numbers["lighthouse"] = lighthouse_numbers(url)
+        finally:
+            _stop(proc)
+    if "load" in parts:
+        gport = _port()
+        # gunicorn.conf.py, when the repository has one, holds the production settings; until then the
+        # settings the issue measured with.
+        cmd = [sys.executable, "-m", "gunicorn", "app:server", "--bind", f"127.0.0.1:{gport}"]
+        if not (ROOT / "gunicorn.conf.py").exists():
+            cmd += ["-w", "2", "--threads", "4"]
+        gproc = _serve(cmd, gport)
+        try:
+            numbers["load"] = load_numbers(gport)
+        finally:
+            _stop(gproc)
+    saved.parent.mkdir(exist_ok=True)
+    saved.write_text(json.dumps(numbers), encoding="utf-8")
+    write(numbers["web"], numbers["server"], numbers.get("lighthouse"), numbers.get("load"))
+
+
+def _pct_row(label, values, target=None, before="", unit=""):
+    p50, p95 = statistics.median(values), _pct(values, 0.95)
+    verdict = "" if target is None else (" met" if p95 <= target else " **not met**")
+    goal = "" if target is None else f"p95 ≤ {target}{unit}{verdict}"
+    return f"| {label} | {len(values)} | {p50:.0f} | {p95:.0f} | {goal} | {before} |"
+
+
+def write(web: dict, srv: dict, lh: dict | None, load: dict | None) -> None:
     kb = web["first_load_bytes"] / 1024
     lines = [
         "# Benchmark results",
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `python bench/run.py` on: {_machine()};",
-        "Debian Chromium, headless, 1920×1080; the app served by `python app.py` (Flask, responses compressed).",
+        f"load average at the start {os.getloadavg()[0]:.1f} (the 2 cores are shared with other jobs, so",
+        "timings move between runs). Debian Chromium, headless, 1920×1080; the app served by `python app.py`",
+        "(Flask, responses compressed); the load run against gunicorn. \"Before\" is the figure issue 11",
+        "recorded before the change (its table), on this machine.",
         "",
         "## First load",
         "",
         f"- Over the wire: **{kb:,.0f} KiB** in {web['first_load_requests']} requests (cache off; target ≤ 1.5 MB"
-        f" = 1,465 KiB: {'met' if kb <= 1465 else 'not met'}).",
+        f" = 1,465 KiB: {'met' if kb <= 1465 else 'not met'}; before: 1,251 KiB in 40 requests).",
         f"- Map and table painted after {web['first_paint_s']:.2f} s; network idle after {web['first_load_s']:.2f} s.",
         "",
+    ]
+    if lh:
+        lines += ["## Lighthouse (performance, median of 3)", "",
+                  "| | score | CLS | LCP (s) | TBT (ms) | target | before |", "| --- | --- | --- | --- | --- | --- | --- |"]
+        for form, target, before in (("desktop", "score ≥ 95, CLS < 0.02, LCP < 1.0 s, TBT < 150 ms",
+                                      "67–73; CLS 0.14–0.31, LCP 1.5 s, TBT 370–610 ms"),
+                                     ("mobile", "score ≥ 80", "39–46; LCP 7.2 s, TBT 2.7 s")):
+            r = lh[form]
+            runs = ", ".join(f"{x:.0f}" for x in r["scores"])
+            lines.append(f"| {form} | **{r['score']:.0f}** ({runs}) | {r['cls']:.3f} | {r['lcp']:.2f} | {r['tbt']:.0f} "
+                         f"| {target} | {before} |")
+        lines.append("")
+    lines += [
         "## Interactions, in the browser (ms)",
         "",
-        "| what | samples | p50 | p95 | target |",
-        "| --- | --- | --- | --- | --- |",
-        row("filter change → map, trade, energy, timeline and table repainted", web["filter_ms"], 150),
-        row("map click → details panel filled", web["click_ms"], 100),
+        "| what | samples | p50 | p95 | target | before (p50 / p95) |",
+        "| --- | --- | --- | --- | --- | --- |",
+        _pct_row("filter change → map and summary repainted (on screen)", web["on_screen_ms"], 100, before="227 / 340"),
+        _pct_row("filter change → every view repainted (map, summary, trade, energy, timeline, table)",
+                 web["filter_ms"], 200, before="266 / 401"),
+        _pct_row("map click → details panel filled", web["click_ms"], 60, before="205 / 391"),
         "",
         "## Server callbacks, called as functions (ms)",
         "",
-        "| what | samples | p50 | p95 | target |",
-        "| --- | --- | --- | --- | --- |",
-        row("filter change (`callbacks.views.render`)", srv["render_ms"]),
-        row("selection (`callbacks.selection.show` + `highlight`)", srv["show_ms"]),
+        "| what | samples | p50 | p95 | target | before |",
+        "| --- | --- | --- | --- | --- | --- |",
+        _pct_row("filter change (`callbacks.views.render`: charts, table, map key, summary)", srv["render_ms"],
+                 before="28 / 162 (with the map)"),
+        _pct_row("selection (`callbacks.selection.show` + `highlight`)", srv["show_ms"], before="19 / 32"),
         "",
         f"Loading and validating every table and the geometry at start-up: {srv['load_s']:.2f} s.",
         "",
     ]
+    if load:
+        ok = load["rps"] >= 300 and load["p95"] <= 300 and load["errors"] == 0
+        lines += [
+            "## Load: 50 visitors (locust, loopback, 60 s) against `gunicorn app:server`",
+            "",
+            "| requests/s | p50 (ms) | p95 (ms) | requests | errors | target | before |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+            f"| **{load['rps']:.0f}** | {load['p50']:.0f} | {load['p95']:.0f} | {load['requests']} | {load['errors']} "
+            f"| ≥ 300 req/s, p95 ≤ 300 ms, 0 errors: {'met' if ok else '**not met**'} | 215 req/s, p95 537 ms, 0 errors |",
+            "",
+            "A visit (bench/locustfile.py): the page and its layout once, then filter changes (the server callback"
+            f" for the charts and table; p95 {load['filter_p95'] or 0:.0f} ms) four times as often as page loads.",
+            "",
+        ]
     (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 

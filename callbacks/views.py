@@ -1,4 +1,5 @@
-"""Filters → map, charts, timeline and table. Thin: read the controls, call the figure functions.
+"""Filters → charts, timeline, table, the map's key and the summary. Thin: read the controls, call the
+figure functions. The map itself is filtered in the browser (assets/filter_mask.js).
 
 Each view has a key: what its content depends on. A view whose key did not change is left as it is
 (`no_update`), so toggling "Diplomacy" does not make the browser redraw the energy chart.
@@ -8,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dash import Input, Output, Patch, State, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
 
 from kzcn import filters, urlstate, viewtext
-from kzcn.figures.border_map import feature_updates
 from kzcn.figures.charts import TRADE_FLOWS, energy_chart, timeline_chart, trade_chart
 from kzcn.figures.trade_views import VIEWS as TRADE_VIEWS
 from kzcn.i18n import N_
@@ -49,14 +49,6 @@ def summary_children(ds, state, vocab) -> list:
     return [html.Span(parts, className="summary-empty", role="alert"), words]
 
 
-def map_patch(ds, state, lang=None) -> Patch:
-    """The map's feature traces as a Patch: the outlines and context stay in the browser."""
-    patch = Patch()
-    for index, trace in feature_updates(ds, state, lang=lang).items():
-        patch["data"][index] = trace
-    return patch
-
-
 def render(sectors, themes, years, trade_mode, meaning, selected, previous, search=None):
     ds = load()
     vocab = vocabulary(ds)
@@ -76,7 +68,6 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
     linked = replace(state, select=selected, mode=url.mode, scene=url.scene)
     marked = frozenset(related_ids_for(ds, selected))
     return (
-        map_patch(ds, state, lang=state.lang) if fresh("map") else no_update,
         map_legend_items(ds, state) if fresh("map") else no_update,
         trade_chart(ds, state, trade_mode, lang=state.lang) if fresh("trade") else no_update,
         energy_chart(ds, state, lang=state.lang) if fresh("energy") else no_update,
@@ -89,7 +80,6 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
 
 def register(app) -> None:
     app.callback(
-        Output(Id.BORDER_MAP, "figure"),
         Output(Id.MAP_KEY, "children"),
         Output(Id.TRADE_CHART, "figure"),
         Output(Id.ENERGY_CHART, "figure"),
@@ -106,3 +96,18 @@ def register(app) -> None:
         State(Id.VIEW_KEYS, "data"),
         State(Id.URL, "search"),
     )(render)
+    # The on-screen views, the map and the summary, follow a filter in the page itself
+    # (assets/filter_mask.js, from the index kzcn/filter_index.py sends with the page); the server's
+    # summary above lands a moment later with the same words, or says why an empty view is empty.
+    app.clientside_callback(
+        ClientsideFunction(namespace="filters", function_name="mask"),
+        Output(Id.BORDER_MAP, "figure", allow_duplicate=True),
+        Output(Id.VIEW_SUMMARY, "children", allow_duplicate=True),
+        Input(Id.SECTOR_FILTER, "value"),
+        Input(Id.THEME_FILTER, "value"),
+        Input(Id.YEAR_RANGE, "value"),
+        Input(Id.YEAR_MEANING, "value"),
+        State(Id.BORDER_MAP, "figure"),
+        State(Id.FILTER_INDEX, "data"),
+        prevent_initial_call=True,
+    )

@@ -25,6 +25,8 @@ class Id(StrEnum):
     TRADE_MODE = "trade-mode"
     VIEW_SUMMARY = "view-summary"
     VIEW_KEYS = "view-keys"
+    # The facts the browser filters the map and summary with (kzcn/filter_index.py, assets/filter_mask.js).
+    FILTER_INDEX = "filter-index"
     APP_ROOT = "app-root"
     SCENE_PANEL = "scene-panel"
     SCENE_EXTENT = "scene-extent"

@@ -9,10 +9,11 @@ from __future__ import annotations
 import dash_ag_grid as dag
 from dash import dcc, html
 
-from kzcn import content, filters, i18n
+from kzcn import content, filters, i18n, viewtext
 from kzcn.bundle import DOWNLOAD_PATH
 from kzcn.bundle import FILENAME as DOWNLOAD_NAME
 from kzcn.facts import argument, key_facts
+from kzcn.filter_index import filter_index
 from kzcn.figures.border_map import border_map
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.ids import Id, csv_button
@@ -149,9 +150,18 @@ def controls(ds: Dataset, lang: str | None = None) -> html.Section:
             html.Button(_("Reset filters"), id=Id.RESET_FILTERS, n_clicks=0, className="reset"),
         ], className="control-buttons"),
         dcc.Interval(id=Id.PLAY_TIMER, interval=1200, disabled=True),
-        html.Div([html.P(id=Id.VIEW_SUMMARY, className="view-summary", **{"aria-live": "polite"}), cite_panel(ds, lang)],
+        html.Div([html.P(first_summary(ds, lang), id=Id.VIEW_SUMMARY, className="view-summary",
+                         **{"aria-live": "polite"}), cite_panel(ds, lang)],
                  className="summary-row"),
     ], className="controls", **{"aria-label": _("Filters")})
+
+
+def first_summary(ds: Dataset, lang: str | None = None) -> list:
+    """The summary line of the unfiltered view, sent with the page: it is there at first paint, and a
+    link with filters replaces it without the row changing height on a wide screen."""
+    state = ViewState(lang=lang)
+    return [viewtext.summary(ds, state),
+            html.Span(hidden=True, className="summary-filters", **{"data-filters": viewtext.describe(ds, state)})]
 
 
 def year_meaning(first: int, last: int, lang: str | None = None) -> html.Div:
@@ -220,6 +230,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
         dcc.Store(id=Id.SELECTED, data=None),
         # What the views were built for, so the first callback does not redraw them all again.
         dcc.Store(id=Id.VIEW_KEYS, data=filters.initial_view_keys(ds)),
+        dcc.Store(id=Id.FILTER_INDEX, data=filter_index(ds, lang)),
         dcc.Store(id=Id.SCENE_EXTENT, data=None),
         dcc.Store(id=Id.SCENE_ANIMATION, data=None),
         dcc.Store(id=Id.MAP_FOCUS, data=None),

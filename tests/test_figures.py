@@ -1,7 +1,7 @@
 """Figure and table builders as pure functions: tables and a view state in, figures out."""
 
 from kzcn import filters, i18n
-from kzcn.figures.border_map import border_map, feature_updates, highlight_index, highlight_trace, highlight_update
+from kzcn.figures.border_map import border_map, highlight_trace, highlight_update
 from kzcn.figures.charts import TIMELINE_MARKS_INDEX, _capacity_steps, energy_chart, timeline_chart, trade_chart
 from kzcn.urlstate import ViewState
 
@@ -40,12 +40,6 @@ def test_filter_keeps_trace_count_and_empties_the_rest(ds):
     assert not shown & set(ds.projects.query("sector == 'rail'")["project_id"])
 
 
-def test_feature_updates_touch_only_feature_traces(ds):
-    indexes = set(feature_updates(ds, ViewState(themes=("energy",))))
-    assert min(indexes) >= 3  # outlines and border stay in the browser
-    assert highlight_index(ds) not in indexes
-
-
 def test_highlight_of_a_line_and_a_point(ds):
     line = highlight_trace(ds, "cacgp-line-c")
     assert line["mode"] == "lines" and len(line["lon"]) >= 2
@@ -60,8 +54,6 @@ def test_the_trace_index_contracts_name_the_traces_they_promise(ds):
     fig = border_map(ds, ViewState(select="cacgp-line-c"))
     [(index, trace)] = highlight_update(ds, "cacgp-line-c").items()
     assert fig.data[index].name == trace["name"] == "Selected" and list(fig.data[index].lon) == trace["lon"]
-    for index, trace in feature_updates(ds, ViewState()).items():
-        assert fig.data[index].name == trace["name"]
     marks = timeline_chart(ds, ViewState()).data[TIMELINE_MARKS_INDEX]
     assert marks.name == "Selected or related"
 

@@ -2,9 +2,10 @@
 
 Every base layer of the geo subplot is off and no trace has a `locationmode`, so plotly.js never
 asks its CDN for topojson: the map draws offline. The traces come in a fixed order and number for a
-given dataset (empty when filtered out), so a filter change can redraw the feature traces only, and
-the highlight is always the last trace. `feature_updates` and `highlight_update` say which trace
-index gets which trace; the callbacks turn that into a `dash.Patch` (Dash stays out of the model).
+given dataset (empty when filtered out), so the browser can filter the feature traces in place
+(assets/filter_mask.js, from kzcn/filter_index.py), and the highlight is always the last trace.
+`highlight_update` says which trace index gets the highlight; the callback turns that into a
+`dash.Patch` (Dash stays out of the model).
 """
 
 from __future__ import annotations
@@ -189,12 +190,19 @@ def _modes(_: i18n.Words, cell: str) -> str:
     return ", ".join(terms.mode(_, m) for m in cell.split(";"))
 
 
+def _tonnes(frame: pd.DataFrame) -> pd.Series:
+    return frame["throughput"].where(frame["throughput_unit"].isin(("mt", "mt/y")))
+
+
 def _crossing_trace(ds: Dataset, state: ViewState, lang: str | None) -> dict:
     _ = i18n.words(lang)
     frame = _crossing_frame(ds, state)
     lon, lat = _crossing_position(frame)
-    tonnes = frame["throughput"].where(frame["throughput_unit"].isin(("mt", "mt/y")))
-    size = 14 + 16 * (tonnes / tonnes.max()).fillna(0) if tonnes.notna().any() else pd.Series(14, frame.index)
+    tonnes = _tonnes(frame)
+    # Sized against the busiest crossing in the whole table, so a marker keeps its size whatever the
+    # filters hide (and the browser, which filters the full trace, draws the same sizes).
+    busiest = _tonnes(ds.border_crossings).max()
+    size = 14 + 16 * (tonnes / busiest).fillna(0) if pd.notna(busiest) else pd.Series(14, frame.index)
     hover = [
         _hover(_name(ds, "border_crossings", r.crossing_id, r.name, lang),
                _("Modes: {modes}", modes=_modes(_, r.modes)) + " · " + _status(_, r.status),
@@ -348,12 +356,6 @@ def border_map(ds: Dataset, state: ViewState, lang: str | None = None) -> go.Fig
         bgcolor="#eef3f8", lonaxis_range=VIEW["lon"], lataxis_range=VIEW["lat"],
     )
     return fig
-
-
-def feature_updates(ds: Dataset, state: ViewState, lang: str | None = None) -> dict[int, dict]:
-    """Trace index → trace, for a filter change: only the feature traces (the outlines stay as drawn)."""
-    start = first_feature_index(ds)
-    return {start + offset: trace for offset, trace in enumerate(feature_traces(ds, state, _lang(state, lang)))}
 
 
 def highlight_update(ds: Dataset, fid: str | None) -> dict[int, dict]:

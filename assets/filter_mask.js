@@ -1,0 +1,220 @@
+/* Filters applied in the page: a filter change repaints the map and the summary line at once, with
+ * no round trip. The rules are kzcn/filters.py's; the page holds, per feature, only the facts they
+ * read (kzcn/filter_index.py, in the `filter-index` store), and tests/test_filter_mask.py checks
+ * that these functions and the Python filters agree on every feature for a set of views.
+ *
+ * The map keeps its full feature traces as the server drew them; a filter keeps, in every per-point
+ * array, the points whose feature passes (a corridor's gap marker stays after a kept corridor), so
+ * the result is the trace the server would have drawn for the same filters.
+ */
+(function () {
+  "use strict";
+
+  const MEANINGS = ["active", "started"];
+  let full = null; // the map's feature traces, unfiltered (taken from the figure before its first mask)
+
+  function state(sectors, themes, years, meaning, idx) {
+    const pick = (values, ok) =>
+      Array.isArray(values) ? [...new Set(values.filter((v) => typeof v === "string" && ok(v)))] : [];
+    let start = null;
+    let end = null;
+    if (Array.isArray(years) && years.length === 2 && years.every((y) => typeof y === "number")) {
+      [start, end] = years.map((y) => Math.trunc(y)).sort((a, b) => a - b);
+      start = Math.max(start, idx.first);
+      end = Math.min(end, idx.last);
+    }
+    return {
+      sectors: pick(sectors, (s) => s in idx.sectorTheme),
+      themes: pick(themes, (t) => idx.themes.includes(t)),
+      start: start,
+      end: end,
+      meaning: MEANINGS.includes(meaning) ? meaning : "active",
+    };
+  }
+
+  function allowed(st, idx) {
+    if (!st.sectors.length && !st.themes.length) {
+      return null;
+    }
+    return new Set(Object.keys(idx.sectorTheme).filter((s) =>
+      (!st.themes.length || st.themes.includes(idx.sectorTheme[s])) && (!st.sectors.length || st.sectors.includes(s))));
+  }
+
+  function bounds(st, idx) {
+    const start = st.start === null ? idx.first : st.start;
+    const end = st.end === null ? idx.last : st.end;
+    return { start: start, end: end, full: start <= idx.first && end >= idx.last };
+  }
+
+  function inWindow(st, idx, began, finished) {
+    const b = bounds(st, idx);
+    if (b.full) {
+      return true;
+    }
+    if (began === null) {
+      return false;
+    }
+    const byEnd = began <= b.end || b.end >= idx.last;
+    if (st.meaning === "started") {
+      return byEnd && began >= b.start;
+    }
+    return byEnd && !(finished !== null && finished < b.start);
+  }
+
+  const inSectors = (ok, sectors) => ok === null || sectors.some((s) => ok.has(s));
+
+  /** Every map feature (crossing, pipeline, corridor, project) the filters let through. */
+  function shown(st, idx) {
+    const ok = allowed(st, idx);
+    const out = new Set();
+    for (const [fid, [sectors, began, finished]] of Object.entries(idx.features)) {
+      if (inSectors(ok, sectors) && inWindow(st, idx, began, finished)) {
+        out.add(fid);
+      }
+    }
+    for (const [pid, sector, began, finished] of idx.projects) {
+      if (inSectors(ok, [sector]) && inWindow(st, idx, began, finished)) {
+        out.add(pid);
+      }
+    }
+    return out;
+  }
+
+  function events(st, idx) {
+    const ok = allowed(st, idx);
+    const b = bounds(st, idx);
+    return idx.events.filter(([, year, sectors]) => year >= b.start && year <= b.end && inSectors(ok, sectors))
+      .map(([eid]) => eid);
+  }
+
+  // The page's language: the templates and labels come with the index (kzcn/filter_index.py).
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  }
+
+  function count(n, idx) {
+    return Number(n).toLocaleString(idx.locale || "en");
+  }
+
+  function describe(st, idx) {
+    const w = idx.words;
+    const names = (slugs) => slugs.map((s) => idx.labels[s] || s).join(", ");
+    const parts = [];
+    if (st.sectors.length) {
+      parts.push(fill(st.sectors.length === 1 ? w.sector : w.sectors, { names: names(st.sectors) }));
+    }
+    if (st.themes.length) {
+      parts.push(fill(st.themes.length === 1 ? w.theme : w.themes, { names: names(st.themes) }));
+    }
+    const b = bounds(st, idx);
+    const years = { start: b.start, end: b.end };
+    parts.push(fill(b.full ? w.allYears : st.meaning === "started" ? w.started : w.active, years));
+    if (!st.sectors.length && !st.themes.length) {
+      parts.unshift(w.everything);
+    }
+    return parts.join(" · ");
+  }
+
+  /** The summary line (viewtext.summary), and how many projects and events it counts. */
+  function summary(st, idx) {
+    const ok = allowed(st, idx);
+    const passing = shown(st, idx);
+    let projects = 0;
+    let unknown = 0;
+    for (const [pid, sector, began, , counted] of idx.projects) {
+      if (counted && passing.has(pid)) {
+        projects += 1;
+      }
+      if (counted && began === null && !bounds(st, idx).full && inSectors(ok, [sector])) {
+        unknown += 1;
+      }
+    }
+    const nEvents = events(st, idx).length;
+    let text = fill(idx.words.showing, { projects: count(projects, idx), events: count(nEvents, idx),
+                                         filters: describe(st, idx) });
+    if (unknown) {
+      text += " · " + fill(idx.words.unknown, { n: count(unknown, idx) });
+    }
+    return { text: text, count: projects + nEvents, filters: describe(st, idx) };
+  }
+
+  // Keep, in every array of one entry per point (at any depth: marker.size, marker.line.color …),
+  // the entries whose mask is true.
+  function pick(obj, mask, n) {
+    const out = {};
+    for (const [key, value] of Object.entries(obj)) {
+      if (Array.isArray(value)) {
+        out[key] = value.length === n ? value.filter((_, i) => mask[i]) : value;
+      } else if (value && typeof value === "object") {
+        out[key] = pick(value, mask, n);
+      } else {
+        out[key] = value;
+      }
+    }
+    return out;
+  }
+
+  function maskTrace(trace, passing) {
+    const ids = trace.customdata || [];
+    const n = (trace.lon || []).length;
+    const mask = new Array(n);
+    for (let i = 0; i < n; i += 1) {
+      const id = ids[i];
+      mask[i] = id === null || id === undefined ? i > 0 && mask[i - 1] && ids[i - 1] != null : passing.has(id);
+    }
+    return pick(trace, mask, n);
+  }
+
+  // A crossing place is named once, by the first crossing drawn there (border_map._place_labels).
+  function placeLabels(trace, idx) {
+    const kept = [];
+    const seen = new Set();
+    return trace.customdata.map((cid, i) => {
+      const [place, pipeline] = idx.crossingPlace[cid];
+      const x = trace.lon[i];
+      const y = trace.lat[i];
+      const near = kept.some(([a, b]) => Math.abs(x - a) + Math.abs(y - b) < 0.35);
+      if (pipeline || seen.has(place) || near) {
+        return "";
+      }
+      seen.add(place);
+      kept.push([x, y]);
+      return place;
+    });
+  }
+
+  function maskedTraces(st, idx, traces) {
+    const passing = shown(st, idx);
+    return traces.map((trace) => {
+      const out = maskTrace(trace, passing);
+      const ids = out.customdata || [];
+      if (ids.length && ids.every((cid) => cid in idx.crossingPlace)) {
+        out.text = placeLabels(out, idx);
+      }
+      return out;
+    });
+  }
+
+  function mask(sectors, themes, years, meaning, figure, idx) {
+    const nu = window.dash_clientside.no_update;
+    if (!idx || !figure || !figure.data) {
+      return [nu, nu];
+    }
+    if (!full || !(figure.layout && figure.layout.meta && figure.layout.meta.masked)) {
+      full = JSON.parse(JSON.stringify(figure.data.slice(idx.firstTrace, idx.firstTrace + idx.traces)));
+    }
+    const st = state(sectors, themes, years, meaning, idx);
+    const patch = new window.dash_clientside.Patch();
+    maskedTraces(st, idx, full).forEach((trace, j) => patch.assign(["data", idx.firstTrace + j], trace));
+    patch.assign(["layout", "meta", "masked"], true);
+    const line = summary(st, idx);
+    // An empty view's summary names the filters to blame, with links: the server writes that one.
+    const words = { type: "Span", namespace: "dash_html_components",
+                    props: { hidden: true, className: "summary-filters", "data-filters": line.filters } };
+    return [patch.build(), line.count ? [line.text, words] : nu];
+  }
+
+  // For tests/test_filter_mask.py, which holds these to kzcn/filters.py.
+  window.kzcnFilters = { state: state, shown: shown, events: events, summary: summary, traces: maskedTraces };
+  window.dash_clientside = Object.assign({}, window.dash_clientside, { filters: { mask: mask } });
+})();

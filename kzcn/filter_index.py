@@ -1,0 +1,87 @@
+"""What the browser needs to filter the map and the summary itself, without asking the server.
+
+A filter change repaints the on-screen views (the map and the summary line) in the page
+(assets/filter_mask.js); the off-screen charts and the table still come from the server. The rules
+stay here, in kzcn/filters.py: this index only carries, per feature, the facts those rules read
+(its sectors, its first year, the year it finished if that ends its time on the map), and the JS
+applies the same rules to them. tests/test_filter_mask.py holds the two to the same answers.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+from kzcn import content, filters, i18n
+from kzcn.figures.border_map import feature_traces, first_feature_index
+from kzcn.figures.map_encoding import crossing_place
+from kzcn.tables import Dataset
+from kzcn.urlstate import ViewState
+
+
+def _year(value) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def _features(ds: Dataset) -> dict[str, list]:
+    """Feature id → [sectors it belongs to, first year, last year that keeps it in an 'active' window]."""
+    out: dict[str, list] = {}
+    for r in ds.pipelines.itertuples(index=False):
+        out[r.pipeline_id] = [[r.commodity], _year(r.commissioned_year), None]
+    for r in ds.border_crossings.itertuples(index=False):
+        sectors = {"border-crossings"} | {filters.MODE_SECTORS[m] for m in r.modes.split(";")}
+        out[r.crossing_id] = [sorted(sectors), _year(r.year_opened), None]
+    for r in ds.corridors.itertuples(index=False):
+        out[r.corridor_id] = [sorted({r.sector, r.mode}), _year(r.opened_year), None]
+    return out
+
+
+def _projects(ds: Dataset) -> list[list]:
+    """[id, sector, first year, finish year, counted]: `counted` is false for a second source's row
+    of a project already counted (filters.count_projects)."""
+    frame = ds.projects
+    finish = filters._project_finish(frame)
+    alternate = frame["project_id"].str.contains(filters.ALTERNATE_ROW, regex=True)
+    return [[pid, sector, _year(start), _year(end), not alt]
+            for pid, sector, start, end, alt in zip(frame["project_id"], frame["sector"], frame["start_year"],
+                                                    finish, alternate, strict=True)]
+
+
+# The summary's words (kzcn/viewtext.py says them in Python): the browser fills the same templates.
+SUMMARY_WORDS = {
+    "showing": i18n.N_("Showing {projects} projects and {events} events · {filters}"),
+    "sector": i18n.N_("sector: {names}"), "sectors": i18n.N_("sectors: {names}"),
+    "theme": i18n.N_("theme: {names}"), "themes": i18n.N_("themes: {names}"),
+    "allYears": i18n.N_("all years ({start}–{end})"), "active": i18n.N_("active in {start}–{end}"),
+    "started": i18n.N_("started in {start}–{end}"), "everything": i18n.N_("all sectors and themes"),
+    "unknown": i18n.N_("{n} more with year unknown, not shown in a narrowed window"),
+}
+
+
+@functools.cache
+def filter_index(ds: Dataset, lang: str | None = None) -> dict:
+    _ = i18n.words(lang)
+    first, last = filters.dataset_years(ds)
+    vocab = ds.vocabulary
+    sectors = vocab[vocab["kind"] == "sector"]
+    events = ds.events
+    return {
+        "first": first,
+        "last": last,
+        "sectorTheme": dict(zip(sectors["slug"], sectors["theme"], strict=True)),
+        "themes": list(vocab.loc[vocab["kind"] == "theme", "slug"]),
+        "labels": {slug: content.label(ds, slug, lang) for slug in vocab["slug"]},
+        "words": {key: _(message) for key, message in SUMMARY_WORDS.items()},
+        "locale": {"zh": "zh-CN"}.get(_.lang, _.lang),
+        "features": _features(ds),
+        "projects": _projects(ds),
+        "events": [[eid, int(date[:4]), [s.strip() for s in cell.split(";") if s.strip()]]
+                   for eid, date, cell in zip(events["event_id"], events["date"], events["sectors"], strict=True)],
+        # Which crossing names its place when several share it (border_map._place_labels).
+        "crossingPlace": {r.crossing_id: [crossing_place(r.name), "pipeline" in r.modes]
+                          for r in ds.border_crossings.itertuples(index=False)},
+        # The map's feature traces: where they start in the figure and how many there are.
+        "firstTrace": first_feature_index(ds),
+        "traces": len(feature_traces(ds, ViewState())),
+    }

@@ -1,0 +1,138 @@
+"""The page filters the map and the summary itself (assets/filter_mask.js): it must agree with the
+Python filters (kzcn/filters.py), the one definition, for the same view. And nothing on the page
+moves once it is painted: every view's box is reserved at its final size.
+
+Browser tests: they fail on a console error or a request to another host (conftest)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from conftest import PageWatch
+
+from callbacks.state import from_controls, vocabulary
+from kzcn import filters, urlstate, viewtext
+from kzcn.figures.border_map import feature_traces
+from kzcn.filter_index import filter_index
+
+INDEX = "window.dash_component_api.getLayout('filter-index').props.data"
+GD = "document.querySelector('#border-map .js-plotly-plot')"
+
+# Links a reader might share: sectors, themes, both (even an impossible pair), narrowed windows read
+# both ways, open-ended windows, and nothing at all.
+URLS = [
+    "", "?theme=energy", "?sector=gas", "?sector=oil,gas&theme=energy", "?sector=rail&theme=energy",
+    "?from=2013&to=2024", "?from=2015&to=2019&years=started", "?theme=connectivity&from=2020",
+    "?sector=rail,logistics&to=2010", "?theme=security,diplomacy&from=1999&to=2003&years=started",
+]
+
+
+def _controls(ds, query: str) -> tuple[list, list, list, str]:
+    state = urlstate.parse(query.lstrip("?"), vocabulary(ds))
+    first, last = filters.dataset_years(ds)
+    return (list(state.sectors), list(state.themes), [state.year_from or first, state.year_to or last],
+            state.year_meaning)
+
+
+def _expected_map(ds, state) -> list[list]:
+    return [list(t.get("customdata") or []) for t in feature_traces(ds, state)]
+
+
+def _python_shown(ds, state) -> set[str]:
+    ids = set(filters.projects(ds, state)["project_id"]) | set(filters.pipelines(ds, state)["pipeline_id"])
+    return ids | set(filters.crossings(ds, state)["crossing_id"]) | set(filters.corridors(ds, state)["corridor_id"])
+
+
+def _states(ds, n: int = 60) -> list[tuple]:
+    """Every URL above, then random control values: sectors, themes, a window and its meaning."""
+    vocab = ds.vocabulary
+    sectors = sorted(vocab.loc[vocab["kind"] == "sector", "slug"])
+    themes = sorted(vocab.loc[vocab["kind"] == "theme", "slug"])
+    first, last = filters.dataset_years(ds)
+    rng = random.Random(11)
+    out = [_controls(ds, q) for q in URLS]
+    for _ in range(n):
+        a, b = sorted(rng.randint(first, last) for _ in range(2))
+        out.append((rng.sample(sectors, rng.choice((0, 0, 1, 2, 3))), rng.sample(themes, rng.choice((0, 1, 1, 2))),
+                    [a, b], rng.choice(("active", "started"))))
+    return out
+
+
+def test_browser_filters_agree_with_python(make_page, ds):
+    """The page's filter functions, on the page's own index, against kzcn/filters.py: the same map
+    features, the same events, the same summary line, and the same map traces, point for point."""
+    page = make_page().page
+    vocab = vocabulary(ds)
+    full = [dict(t) for t in feature_traces(ds, from_controls([], [], None, None, vocab))]
+    for sectors, themes, years, meaning in _states(ds):
+        state = from_controls(sectors, themes, years, None, vocab, meaning)
+        got = page.evaluate(f"""([s, t, y, m, full]) => {{ const idx = {INDEX}; const F = window.kzcnFilters;
+            const st = F.state(s, t, y, m, idx);
+            return {{shown: [...F.shown(st, idx)], events: F.events(st, idx), summary: F.summary(st, idx).text,
+                     traces: F.traces(st, idx, full).map(tr => ({{ids: tr.customdata || [], text: tr.text,
+                                                                  size: tr.marker && tr.marker.size}}))}}; }}""",
+                            [sectors, themes, years, meaning, full])
+        label = (sectors, themes, years, meaning)
+        assert set(got["shown"]) == _python_shown(ds, state), label
+        assert got["events"] == list(filters.events(ds, state)["event_id"]), label
+        assert got["summary"] == viewtext.summary(ds, state), label
+        expected = feature_traces(ds, state)
+        assert [t["ids"] for t in got["traces"]] == _expected_map(ds, state), label
+        for mine, theirs in zip(got["traces"], expected, strict=True):
+            if isinstance(theirs.get("text"), list):
+                assert mine["text"] == theirs["text"], label  # hover text, and the crossings' place names
+            size = theirs.get("marker", {}).get("size")
+            if isinstance(size, list):
+                assert mine["size"] == pytest.approx(size), label
+
+
+def test_a_link_filters_the_map_in_the_page(make_page, ds):
+    """End to end: a link's filters reach the controls, and the map shows, with no map figure from
+    the server, exactly the features the Python filters give for that link."""
+    page = make_page().page
+    index = filter_index(ds)
+    start = index["firstTrace"]
+    for query in URLS[1:6]:
+        state = from_controls(*_controls(ds, query)[:3], None, vocabulary(ds), _controls(ds, query)[3])
+        page.evaluate(f"() => {{ history.pushState(null, '', '/{query or '?'}'); "
+                      "window.dispatchEvent(new PopStateEvent('popstate')); }")
+        page.wait_for_function(f"""([start, want]) => {{ const gd = {GD};
+            const got = gd.data.slice(start, start + want.length).map(t => t.customdata || []);
+            return JSON.stringify(got) === JSON.stringify(want); }}""",
+                               arg=[start, _expected_map(ds, state)], timeout=20000)
+        # An empty view's line is the server's: it names the filters to blame and links to clear them.
+        line = "Nothing to show." if viewtext.why_empty(ds, state) else viewtext.summary(ds, state)
+        page.wait_for_function("(s) => document.querySelector('#view-summary').innerText.startsWith(s)",
+                               arg=line, timeout=20000)
+
+
+def _shifts_after_load(browser, server_url, query: str, width: int, height: int, phone: bool) -> float:
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone)
+    try:
+        page = context.new_page()
+        watch = PageWatch(page, server_url)
+        page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => {
+            for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+            .observe({type: 'layout-shift', buffered: true});""")
+        page.goto(server_url + "/" + query, wait_until="networkidle", timeout=120000)
+        # Everything drawn: the map's points, both dropdowns, the slider, every chart and the grid.
+        for ready in ("#border-map .scattergeo .point", "#sector-filter", "#find-feature", ".dash-slider-container",
+                      "#trade-chart .main-svg", "#energy-chart .main-svg", "#timeline-chart .main-svg",
+                      "#projects-table .ag-root-wrapper"):
+            page.wait_for_selector(ready, state="attached", timeout=60000)
+        page.wait_for_timeout(1500)
+        shift = page.evaluate("window.__shift")
+        assert watch.errors == [] and watch.foreign == []
+        return shift
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("query", "width", "height", "phone"), [
+    ("", 1350, 940, False), ("", 1920, 1080, False), ("?theme=energy&from=2010", 1350, 940, False),
+    ("", 390, 844, True)])
+def test_nothing_moves_after_first_paint(browser, server_url, query, width, height, phone):
+    """Cumulative layout shift, as the browser itself reports it, stays under 0.02 (the 'good' mark is
+    0.1): graphs, dropdowns, slider and grid arrive into boxes already their size."""
+    assert _shifts_after_load(browser, server_url, query, width, height, phone) < 0.02
