@@ -11,7 +11,8 @@ from flask_compress import Compress
 from callbacks import register_callbacks
 from kzcn import bundle, static_compression
 from kzcn.tables import DataError, load
-from layouts.page import INDEX, page
+from layouts.index import INDEX
+from layouts.page import page
 
 # Everything is served by this app: a browser is told to fetch nothing from any other host.
 # 'unsafe-eval' is needed by plotly.js and dash-ag-grid's function strings; 'unsafe-inline' styles by

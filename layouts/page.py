@@ -35,24 +35,6 @@ GRAPH_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "toImage", "sendDataToCloud"],
 }
 TITLE = "China and Kazakhstan: a 1,783 km border, and what crosses it"
-# The page's HTML around Dash's app: a language for screen readers and spell-checkers (English for now;
-# the URL's `lang` will choose it per visitor), and Dash's scripts outside a <footer>, so the page has
-# one footer landmark (its own) rather than two.
-INDEX = """<!DOCTYPE html>
-<html lang="en">
-    <head>
-        {%metas%}
-        <title>{%title%}</title>
-        {%favicon%}
-        {%css%}
-    </head>
-    <body>
-        {%app_entry%}
-        {%config%}
-        {%scripts%}
-        {%renderer%}
-    </body>
-</html>"""
 
 
 def _caption(ds: Dataset, text: str, tables: tuple[str, ...], graph_id: str, data_note) -> html.P:

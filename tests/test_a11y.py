@@ -91,7 +91,7 @@ def test_axe_finds_no_violation(axe_page, view):
 
 
 def test_axe_finds_no_violation_with_things_open(axe_page):
-    """What opens on top of the page: the citation panel, a dropdown's menu, the map's chooser; and on a
+    """What opens on top of the page: the citation panel and a dropdown's menu; and on a
     phone the filters and the details sheet."""
     page = axe_page()
     _settled(page)
