@@ -18,7 +18,8 @@ from callbacks.errors import report
 from kzcn import bundle, i18n, static_compression
 from serving import callback_requests, security
 from kzcn.tables import DataError, load
-from layouts.page import INDEX, page
+from layouts.index import INDEX
+from layouts.page import page
 
 
 def create_app(warm_static: bool = True) -> Dash:

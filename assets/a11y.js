@@ -28,10 +28,10 @@
   }
 
   function optionLists(root) {
-    root.querySelectorAll(".dash-checklist, .dash-radioitems").forEach(function (list) {
-      if (list.closest(".dash-dropdown-content")) return;  // a dropdown's own menu is a real listbox
+    // A dropdown's open menu is the same list of native radios or checkboxes (its arrows still move).
+    root.querySelectorAll(".dash-checklist, .dash-radioitems, .dash-dropdown-options").forEach(function (list) {
       drop(list, "role");
-      list.querySelectorAll(":scope > label").forEach(function (label) {
+      list.querySelectorAll("label.dash-options-list-option").forEach(function (label) {
         drop(label, "role");
         drop(label, "aria-selected");
       });
@@ -51,6 +51,15 @@
       const own = (button.getAttribute("aria-labelledby") || "").split(" ").filter((n) => n && n !== label.id);
       const count = own.filter((n) => /-value-count$/.test(n));
       set(button, "aria-labelledby", [label.id].concat(own.filter((n) => !count.includes(n)), count).join(" "));
+    });
+    // The open menu (a popover dialog holding a search box and the options) is named by the label too.
+    const open = document.querySelector('button.dash-dropdown[aria-expanded="true"]');
+    const label = open && open.id && document.querySelector('label[for="' + CSS.escape(open.id) + '"]');
+    document.querySelectorAll(".dash-dropdown-content").forEach(function (menu) {
+      if (!label || !label.id) return;
+      set(menu, "aria-labelledby", label.id);
+      const search = menu.querySelector("input[type=search]");
+      if (search) set(search, "aria-labelledby", label.id);
     });
   }
 

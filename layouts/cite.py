@@ -18,10 +18,10 @@ def citation_body(ds: Dataset, url: str, accessed: date, filters: str, lang: str
     apa = cite.apa(ds, url, accessed, filters, lang)
     bib = cite.bibtex(ds, url, accessed, filters)
     return [
-        html.H3("APA"),
+        html.H2("APA"),
         html.P(apa, id="cite-apa", className="cite-apa"),
         html.Button(_("Copy APA"), type="button", className="tool copy-button", **{"data-copy": "cite-apa"}),
-        html.H3("BibTeX"),
+        html.H2("BibTeX"),
         html.Pre(bib, id="cite-bibtex", className="cite-bibtex"),
         html.Button(_("Copy BibTeX"), type="button", className="tool copy-button", **{"data-copy": "cite-bibtex"}),
         html.Span("", className="copy-status", role="status"),

@@ -37,23 +37,6 @@ GRAPH_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "toImage", "sendDataToCloud"],
 }
 TITLE = i18n.N_("China and Kazakhstan: a 1,783 km border, and what crosses it")
-# The page's HTML around Dash's app: Dash's scripts outside a <footer>, so the page has one footer landmark
-# (its own) rather than two. <html lang> is written per visitor (app.install_languages).
-INDEX = """<!DOCTYPE html>
-<html lang="en">
-    <head>
-        {%metas%}
-        <title>{%title%}</title>
-        {%favicon%}
-        {%css%}
-    </head>
-    <body>
-        {%app_entry%}
-        {%config%}
-        {%scripts%}
-        {%renderer%}
-    </body>
-</html>"""
 
 
 def _caption(ds: Dataset, text: str, tables: tuple[str, ...], graph_id: str, data_note, lang: str | None) -> html.P:

@@ -208,8 +208,8 @@ def test_esc_closes_an_open_dropdown_before_it_ends_the_briefing(open_page, ds):
     page = open_page(scene.query())
     _wait_for_scene(page, scene)
     page.click("#sector-filter")
-    page.wait_for_selector("[data-radix-popper-content-wrapper] [role=option]")
-    option = page.locator("[data-radix-popper-content-wrapper] [role=option][aria-selected=false]").first
+    page.wait_for_selector("[data-radix-popper-content-wrapper] .dash-dropdown-option")
+    option = page.locator("[data-radix-popper-content-wrapper] .dash-dropdown-option:not(.selected)").first
     value = option.locator("input").get_attribute("value")
     option.click()
     page.wait_for_function("(v) => location.search.includes(v)", arg=value)
