@@ -3,35 +3,37 @@
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 import sys
+import threading
 
 import flask
 from dash import Dash
 from flask_compress import Compress
 
 from callbacks import register_callbacks
+from callbacks.errors import report
 from kzcn import bundle, i18n, static_compression
+from serving import callback_requests, security
 from kzcn.tables import DataError, load
-from layouts.page import page
-
-# Everything is served by this app: a browser is told to fetch nothing from any other host.
-# 'unsafe-eval' is needed by plotly.js and dash-ag-grid's function strings; 'unsafe-inline' styles by
-# React's inline style props. Images allow data: and blob: for plotly's PNG and SVG exports.
-CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; "
-       "base-uri 'self'; form-action 'self'")
+from layouts.page import INDEX, page
 
 
 def create_app(warm_static: bool = True) -> Dash:
+    # Callback failures are logged (callbacks/errors.py); where the server has set up logging already
+    # (gunicorn), basicConfig leaves its handlers alone.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     ds = load()  # raises DataError, naming file, row, column and rule, if data/ is not sound
     app = Dash(
         __name__,
         title="China–Kazakhstan: border, trade, energy, security, diplomacy",
         update_title=None,
+        index_string=INDEX,
         serve_locally=True,
         suppress_callback_exceptions=False,
+        on_error=report,  # a failing callback: a sentence in the notice area and a log entry, no frozen page
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": "Sourced, offline dashboard of China–Kazakhstan relations."}],
     )
@@ -41,13 +43,8 @@ def create_app(warm_static: bool = True) -> Dash:
     app.server.config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
     Compress(app.server)
     static_compression.install(app.server)  # registered after Compress, so it runs first
-
-    @app.server.after_request
-    def _headers(response):
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    callback_requests.install(app)  # a callback request of the wrong shape: 400, not a 500
+    security.install(app)  # content policy (hashing the inline scripts the callbacks add), caching
 
     # Last: the warming thread's first request closes Flask's setup, and any hook registered after it
     # raises (seen on a loaded machine, where the thread won the race and start-up failed).
@@ -77,12 +74,34 @@ def install_languages(app: Dash, ds) -> None:
     app.interpolate_index = interpolate_index
 
 
-try:
-    app = create_app()
-except DataError as err:
-    sys.stderr.write(f"The dashboard cannot start: {err}\n")
-    raise SystemExit(2) from None
-server = app.server
+def _build(warm_in_background: bool) -> Dash:
+    try:
+        return create_app(warm_static=warm_in_background)
+    except DataError as err:
+        sys.stderr.write(f"The dashboard cannot start: {err}\n")
+        raise SystemExit(2) from None
+
+
+_lock = threading.Lock()
+_server = None
+
+
+def __getattr__(name: str):
+    """`app.server`, built on first access (`gunicorn app:server`), so that importing this module for
+    create_app() builds nothing. Its scripts are compressed before it is returned: gunicorn's master
+    (preload_app) then forks workers that share the finished work, and no thread is left running
+    across the fork."""
+    global _server
+    if name != "server":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    with _lock:
+        if _server is None:
+            app = _build(warm_in_background=False)
+            static_compression.warm(app).join()
+            _server = app.server
+    return _server
+
 
 if __name__ == "__main__":
-    app.run(host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")), debug=False)
+    _build(warm_in_background=True).run(host=os.environ.get("HOST", "127.0.0.1"),
+                                        port=int(os.environ.get("PORT", "8050")))  # DASH_DEBUG=1: debug

@@ -27,10 +27,10 @@
     const text = node.textContent;
     const fallback = function () {
       selectText(node);
-      say(button, "Selected: press Ctrl+C (⌘C on a Mac) to copy.");
+      say(button, window.kzcn.t("Selected: press Ctrl+C (⌘C on a Mac) to copy."));
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { say(button, "Copied."); }, fallback);
+      navigator.clipboard.writeText(text).then(function () { say(button, window.kzcn.t("Copied.")); }, fallback);
     } else {
       fallback();
     }

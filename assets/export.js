@@ -40,7 +40,7 @@
   // The filters in force, as the summary under the controls words them (callbacks/views.py).
   function filtersText() {
     const node = document.querySelector("#view-summary .summary-filters");
-    return node && node.dataset.filters ? "Filters: " + node.dataset.filters : "";
+    return node && node.dataset.filters ? window.kzcn.t("Filters: {filters}", {filters: node.dataset.filters}) : "";
   }
 
   function exportGraph(button) {

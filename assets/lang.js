@@ -34,3 +34,67 @@
     window.location.assign("?" + next.toString() + window.location.hash);
   });
 })();
+
+/* The scripts' words in the page's language: `kzcn.t("Close the list")`, `kzcn.t("{n} features here:
+ * choose one", {n: 3})`. The translations come with the layout in #js-words (layouts/js_words.py), read
+ * when first needed, since the scripts load before the layout; an unknown message, or a page without
+ * the element, gets the English. The same element carries plotly's locale for the mode bar's tooltips
+ * and a date axis's month names, registered as soon as both plotly and the element are there.
+ */
+(function () {
+  "use strict";
+  var kzcn = (window.kzcn = window.kzcn || {});
+  var cached = null;
+
+  function element() {
+    return document.getElementById("js-words");
+  }
+
+  function read(name) {
+    var node = element();
+    if (!node || !node.dataset[name]) { return null; }
+    try {
+      return JSON.parse(node.dataset[name]);
+    } catch (err) {
+      return null;
+    }
+  }
+
+  // Parsed once per set of words: a new layout (another language) brings another set.
+  function words() {
+    var node = element();
+    var raw = node && node.dataset.messages;
+    if (!raw) { return null; }
+    if (!cached || cached.raw !== raw) { cached = {raw: raw, table: read("messages")}; }
+    return cached.table;
+  }
+
+  kzcn.t = function (message, values) {
+    var table = words();
+    var text = (table && typeof table[message] === "string" && table[message]) || message;
+    if (values) {
+      text = text.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+        return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+      });
+    }
+    return text;
+  };
+
+  // plotly.js reads its locale when it draws: register it before the graphs first draw.
+  var registered = false;
+  function registerPlotly() {
+    if (registered || !window.Plotly || !element()) { return registered; }
+    registered = true;
+    var locale = read("plotly");
+    if (!locale || !locale.name || locale.name === "en") { return true; }
+    window.Plotly.register(locale);
+    window.Plotly.setPlotConfig({locale: locale.name});
+    return true;
+  }
+  if (!registerPlotly()) {
+    var watch = new MutationObserver(function () {
+      if (registerPlotly()) { watch.disconnect(); }
+    });
+    watch.observe(document.documentElement, {childList: true, subtree: true});
+  }
+})();

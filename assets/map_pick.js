@@ -10,7 +10,6 @@
 
   const REACH = 14;         // px from the pointer within which a feature counts as "here"
   const DRAG = 5;           // px a press may move and still be a click, not a pan
-  const KIND_ORDER = ["Border crossing", "Oil pipeline", "Gas pipeline"];
 
   function graph() {
     return document.querySelector("#border-map .js-plotly-plot");
@@ -55,7 +54,7 @@
 
   function describe(gd, id) {
     const index = (gd.layout && gd.layout.meta && gd.layout.meta.features) || {};
-    return index[id] || ["Feature", id];
+    return index[id] || [window.kzcn.t("Feature"), id, 5];
   }
 
   /* ---- the chooser ---- */
@@ -74,21 +73,26 @@
   function openChooser(gd, ids, pageX, pageY) {
     closeChooser();
     returnFocus = document.activeElement;
-    const items = ids.map(id => ({id: id, kind: describe(gd, id)[0], name: describe(gd, id)[1]}));
-    const rank = k => { const i = KIND_ORDER.indexOf(k); return i < 0 ? (k.startsWith("Project") ? 9 : 5) : i; };
-    items.sort((a, b) => rank(a.kind) - rank(b.kind));
+    const t = window.kzcn.t;
+    // Grouped by kind in the order the server ranks them (crossings first; kzcn/figures/map_encoding.py),
+    // whatever the language names the kinds.
+    const items = ids.map(function (id) {
+      const [kind, name, rank] = describe(gd, id);
+      return {id: id, kind: kind, name: name, rank: typeof rank === "number" ? rank : 5};
+    });
+    items.sort((a, b) => a.rank - b.rank);
     const box = document.createElement("div");
     box.className = "map-chooser";
     box.id = "map-chooser";
     box.setAttribute("role", "dialog");
-    box.setAttribute("aria-label", items.length + " features here: choose one");
+    box.setAttribute("aria-label", t("{n} features here: choose one", {n: items.length}));
     const title = document.createElement("p");
     title.className = "chooser-title";
-    title.textContent = items.length + " features here: choose one";
+    title.textContent = t("{n} features here: choose one", {n: items.length});
     const close = document.createElement("button");
     close.type = "button";
     close.className = "chooser-close";
-    close.setAttribute("aria-label", "Close the list");
+    close.setAttribute("aria-label", t("Close the list"));
     close.textContent = "×";
     close.addEventListener("click", closeChooser);
     const list = document.createElement("ul");
@@ -108,7 +112,7 @@
       button.className = "chooser-item";
       button.dataset.select = item.id;
       // The kind is shown once above its group; a screen reader hears it with each name.
-      button.setAttribute("aria-label", item.kind + ": " + item.name);
+      button.setAttribute("aria-label", t("{kind}: {name}", {kind: item.kind, name: item.name}));
       button.textContent = item.name;
       button.addEventListener("click", function () { closeChooser(); window.kzcn.select(item.id); });
       li.append(button);
@@ -117,7 +121,7 @@
     const zoom = document.createElement("button");
     zoom.type = "button";
     zoom.className = "chooser-zoom";
-    zoom.textContent = "Zoom in here to set them apart";
+    zoom.textContent = t("Zoom in here to set them apart");
     zoom.addEventListener("click", function () {
       closeChooser();
       const sub = subplot(gd);
@@ -193,8 +197,8 @@
       tip = document.createElement("p");
       tip.className = "map-wheel-hint";
       tip.setAttribute("aria-hidden", "true");
-      tip.textContent = /Mac|iP/.test(navigator.platform) ? "Use ⌘ + scroll to zoom the map"
-                                                          : "Use Ctrl + scroll to zoom the map";
+      tip.textContent = window.kzcn.t(/Mac|iP/.test(navigator.platform) ? "Use ⌘ + scroll to zoom the map"
+                                                                        : "Use Ctrl + scroll to zoom the map");
       document.body.append(tip);
     }
     const r = gd.getBoundingClientRect();

@@ -30,7 +30,7 @@
     // A non-modal dialog: the map above it stays usable, and another tap updates the sheet.
     sheet.setAttribute("role", "dialog");
     sheet.setAttribute("aria-modal", "false");
-    sheet.setAttribute("aria-label", "Details of the selected feature");
+    sheet.setAttribute("aria-label", window.kzcn.t("Details of the selected feature"));
     sheet.scrollTop = 0;
     sheet.focus({preventScroll: true});
     // The sheet says what the hover label said, and more; the label would hide the feature's ring.

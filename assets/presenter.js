@@ -65,7 +65,9 @@
     // While a menu is open, arrows and Space move within it, not between scenes.
     if (document.querySelector("[data-radix-popper-content-wrapper]")) return;
     const counter = document.querySelector("#scene-panel .scene-counter");
-    const total = counter ? parseInt(counter.textContent.split("/")[1], 10) : 1;
+    // The counter's last number is the total, however the language words it ("3 / 9", "3 из 9").
+    const numbers = counter ? counter.textContent.match(/\d+/g) : null;
+    const total = numbers ? parseInt(numbers[numbers.length - 1], 10) : 1;
     const scene = Math.max(1, parseInt(params.get("scene") || "1", 10) || 1);
     let next = null;
     if (["ArrowRight", "PageDown", " ", "Spacebar"].includes(event.key)) next = Math.min(total, scene + 1);

@@ -18,7 +18,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,8 +54,10 @@ ARM = """() => {
                                  gd.__benchHooked = true; }
     }
     const api = dash_ag_grid.getApi('projects-table');
-    if (!window.__benchGrid) { api.addEventListener('rowDataUpdated', () => { window.__bench.table = performance.now(); });
-                               window.__benchGrid = true; }
+    if (!window.__benchGrid) {
+        api.addEventListener('rowDataUpdated', () => { window.__bench.table = performance.now(); });
+        window.__benchGrid = true;
+    }
     window.__bench = {graphs: {}, table: 0, t0: performance.now(), expect: null};
 }"""
 ALL_DONE = """() => { const b = window.__bench; if (!b.expect) return false;
@@ -86,7 +88,8 @@ def _machine() -> str:
     except OSError:
         pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}"
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, "
+            f"Python {platform.python_version()}")
 
 
 def browser_numbers(url: str) -> dict:
@@ -149,7 +152,8 @@ def browser_numbers(url: str) -> dict:
                         const gd = document.querySelector('#border-map .js-plotly-plot');
                         const g0 = gd.getBoundingClientRect();
                         const alone = window.kzcn.featuresAt(gd, x - g0.left, y - g0.top).length === 1;
-                        if (r.width && alone && x > f.left + 10 && x < f.right - 10 && y > f.top + 10 && y < f.bottom - 10)
+                        if (r.width && alone && x > f.left + 10 && x < f.right - 10
+                            && y > f.top + 10 && y < f.bottom - 10)
                             out.push({x: x, y: y}); }
                 }
             } return out; }""")
@@ -219,13 +223,14 @@ def main() -> None:
     def row(label, values, target=None):
         p50, p95 = statistics.median(values), _pct(values, 0.95)
         verdict = "" if target is None else (" met" if p95 <= target else " **not met**")
-        return f"| {label} | {len(values)} | {p50:.0f} | {p95:.0f} | {'' if target is None else f'≤ {target}'}{verdict} |"
+        goal = "" if target is None else f"≤ {target}"
+        return f"| {label} | {len(values)} | {p50:.0f} | {p95:.0f} | {goal}{verdict} |"
 
     kb = web["first_load_bytes"] / 1024
     lines = [
         "# Benchmark results",
         "",
-        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC with `python bench/run.py` on: {_machine()};",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `python bench/run.py` on: {_machine()};",
         "Debian Chromium, headless, 1920×1080; the app served by `python app.py` (Flask, responses compressed).",
         "",
         "## First load",

@@ -6,7 +6,7 @@ from datetime import date
 
 from dash import Input, Output, State, no_update
 
-from kzcn import urlstate, viewtext
+from kzcn import inputs, urlstate, viewtext
 from kzcn.ids import Id
 from kzcn.tables import load
 from kzcn.vocabulary import vocabulary
@@ -14,10 +14,11 @@ from layouts.cite import citation_body
 
 
 def citation(href, _opened, search):
-    if not isinstance(href, str):
+    href = inputs.href(href)
+    if href is None:
         return no_update
     ds = load()
-    state = urlstate.parse(search, vocabulary(ds))
+    state = urlstate.parse(inputs.search(search), vocabulary(ds))
     return citation_body(ds, href, date.today(), viewtext.describe(ds, state), state.lang)
 
 

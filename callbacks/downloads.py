@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from dash import ALL, Input, Output, State, ctx, dcc, no_update
 
-from kzcn import exports, urlstate
+from kzcn import exports, inputs, urlstate
 from kzcn.ids import CSV_BUTTON, Id
 from kzcn.inputs import from_controls
 from kzcn.tables import load
@@ -17,13 +17,13 @@ def download(_clicks, sectors, themes, years, meaning=None, search=None):
     trigger = ctx.triggered_id
     if not isinstance(trigger, dict) or not ctx.triggered or not ctx.triggered[0]["value"]:
         return no_update
-    table = trigger.get("table")
-    if table not in exports.TABLES:
+    table = inputs.choice(trigger.get("table"), exports.TABLES, None)
+    if table is None:
         return no_update
     ds = load()
     vocab = vocabulary(ds)
     state = replace(from_controls(sectors, themes, years, None, vocab, meaning),
-                    lang=urlstate.parse(search, vocab).lang)
+                    lang=urlstate.parse(inputs.search(search), vocab).lang)
     return dcc.send_string(exports.to_csv(ds, table, state), f"china-kazakhstan-{table}.csv", type="text/csv")
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from dash import ClientsideFunction, Input, Output, State, html, no_update
 
-from kzcn import urlstate
+from kzcn import inputs, urlstate
 from kzcn.ids import Id
 from kzcn.tables import load
 from kzcn.vocabulary import vocabulary
@@ -25,11 +25,11 @@ def _filters(state: urlstate.ViewState, vocab) -> str:
 
 
 def share(search, first):
-    if not isinstance(search, str):
+    if inputs.text(search) is None:
         return no_update, no_update, no_update
     ds = load()
     vocab = vocabulary(ds)
-    first = first if isinstance(first, str) else search
+    first = first if inputs.text(first) is not None else search
     state = urlstate.parse(search, vocab)
     shared = urlstate.has_view_params(first) and _filters(state, vocab) == _filters(urlstate.parse(first, vocab), vocab)
     _ = state.words

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dash import Input, Output, State, ctx, no_update
 
+from kzcn import inputs
 from kzcn.ids import Id
 from kzcn.tables import load
 from kzcn.vocabulary import vocabulary
@@ -14,7 +15,7 @@ PLAY, PAUSE = "▶ Play years", "❚❚ Pause"
 
 def step(trigger, disabled, years, first: int, last: int):
     """(timer disabled, button label, new years or None) after a click on Play or a timer tick."""
-    start, end = (years if isinstance(years, list) and len(years) == 2 else [first, last])
+    start, end = years if isinstance(years, (list, tuple)) and len(years) == 2 else (first, last)
     if trigger == Id.PLAY:
         if disabled:  # start from the range's first year, showing one year, then grow
             return False, PAUSE, [start, start] if end >= last or start == end else [start, end]
@@ -27,7 +28,9 @@ def step(trigger, disabled, years, first: int, last: int):
 
 def play(_clicks, _ticks, disabled, years):
     vocab = vocabulary(load())
-    off, label, new_years = step(ctx.triggered_id, disabled, years, vocab.first_year, vocab.last_year)
+    disabled = disabled if isinstance(disabled, bool) else True
+    off, label, new_years = step(ctx.triggered_id, disabled, inputs.year_range(years, vocab),
+                                 vocab.first_year, vocab.last_year)
     return off, label, new_years if new_years is not None else no_update
 
 

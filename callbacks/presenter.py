@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from dash import ClientsideFunction, Input, Output, State, no_update
 
-from kzcn import urlstate
+from kzcn import inputs, urlstate
 from kzcn.figures.border_map import VIEW
 from kzcn.ids import Id
 from kzcn.tables import load
@@ -21,6 +21,7 @@ from layouts.presenter import scene_panel
 
 def present(search, shown, href=None):
     ds = load()
+    search, href = inputs.search(search), inputs.href(href)
     state = urlstate.parse(search, vocabulary(ds))
     if state.mode == "pack":
         return "app pack", [], no_update, pack(ds, href, lang=state.lang)
@@ -28,7 +29,7 @@ def present(search, shown, href=None):
         return "app", [], no_update, []
     scene = ds.briefing.scene(state.scene)
     classes = "app present" + (f" feature-{scene.chart}" if scene.chart else "")
-    shown = shown if isinstance(shown, dict) else {}
+    shown = inputs.mapping(shown)
     # Frame the map on the scene when the scene changes, or when its own view is asked for again (R).
     reframe = shown.get("scene") != scene.number or not urlstate.has_view_params(search)
     extent = {"scene": scene.number, "extent": scene.extent or VIEW, "search": search} if reframe else no_update

@@ -13,7 +13,7 @@ from dash import Input, Output, State, ctx, html, no_update
 
 from kzcn import urlstate
 from kzcn.ids import Id
-from kzcn.inputs import clicked_feature, from_controls, selected_years
+from kzcn.inputs import clicked_feature, feature, from_controls, selected_years
 from kzcn.tables import Dataset, load
 from kzcn.urlstate import ViewState, Vocabulary
 from kzcn.vocabulary import project_ids, vocabulary
@@ -49,14 +49,15 @@ def _after(trigger, trigger_value, state: ViewState, vocab: Vocabulary) -> ViewS
         fid = clicked_feature(trigger_value)
         return replace(state, select=fid) if fid in vocab.features else state
     if trigger == Id.FIND:
-        return replace(state, select=trigger_value) if trigger_value in vocab.features else state
+        fid = feature(trigger_value, vocab)
+        return replace(state, select=fid) if fid else state
     if trigger == Id.TRADE_CHART:
         years = selected_years(trigger_value)
         return replace(state, year_from=years[0], year_to=years[1]) if years else state
     if trigger == Id.PROJECTS_TABLE:
         rows = trigger_value if isinstance(trigger_value, list) else []
-        fid = rows[0].get("project_id") if rows and isinstance(rows[0], dict) else None
-        return replace(state, select=fid) if fid in vocab.features else state
+        fid = feature(rows[0].get("project_id"), vocab) if rows and isinstance(rows[0], dict) else None
+        return replace(state, select=fid) if fid else state
     return state
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from dash import Input, Output
+from dash import Input, Output, State
 
+from kzcn import inputs, urlstate
 from kzcn.figures.trade_notes import view_note
 from kzcn.ids import Id
 from kzcn.tables import load
+from kzcn.vocabulary import vocabulary
 
 
-def note(mode):
-    text = view_note(load(), mode if isinstance(mode, str) else "")
+def note(mode, search=None):
+    ds = load()
+    lang = urlstate.parse(inputs.search(search), vocabulary(ds)).lang
+    text = view_note(ds, mode if isinstance(mode, str) else "", lang=lang)
     return text, not text
 
 
@@ -19,4 +23,5 @@ def register(app) -> None:
         Output(Id.TRADE_NOTE, "children"),
         Output(Id.TRADE_NOTE, "hidden"),
         Input(Id.TRADE_MODE, "value"),
+        State(Id.URL, "search"),
     )(note)

@@ -12,9 +12,11 @@ from dash import Input, Output, Patch, State, dcc, html, no_update
 
 from kzcn import filters, urlstate, viewtext
 from kzcn.figures.border_map import feature_updates
-from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
+from kzcn.figures.charts import TRADE_FLOWS, energy_chart, timeline_chart, trade_chart
+from kzcn.figures.trade_views import VIEWS as TRADE_VIEWS
 from kzcn.i18n import N_
 from kzcn.ids import Id
+from kzcn import inputs
 from kzcn.inputs import from_controls
 from kzcn.tables import load
 from kzcn.vocabulary import vocabulary
@@ -47,10 +49,10 @@ def summary_children(ds, state, vocab) -> list:
     return [html.Span(parts, className="summary-empty", role="alert"), words]
 
 
-def map_patch(ds, state) -> Patch:
+def map_patch(ds, state, lang=None) -> Patch:
     """The map's feature traces as a Patch: the outlines and context stay in the browser."""
     patch = Patch()
-    for index, trace in feature_updates(ds, state).items():
+    for index, trace in feature_updates(ds, state, lang=lang).items():
         patch["data"][index] = trace
     return patch
 
@@ -59,25 +61,26 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
     ds = load()
     vocab = vocabulary(ds)
     # The URL may lag the controls by one round, but its mode, scene and language do not change with them.
-    url = urlstate.parse(search, vocab)
+    url = urlstate.parse(inputs.search(search), vocab)
     state = replace(from_controls(sectors, themes, years, None, vocab, meaning), lang=url.lang)
-    trade_mode = trade_mode if isinstance(trade_mode, str) else "turnover"
+    trade_mode = inputs.choice(trade_mode, TRADE_FLOWS.keys() | TRADE_VIEWS.keys(), "turnover")
+    selected = inputs.feature(selected, vocab)
     projects = filters.projects(ds, state)
     events = filters.events(ds, state)
     keys = filters.view_keys(ds, state, trade_mode, tuple(projects["project_id"]), tuple(events["event_id"]))
-    previous = previous if isinstance(previous, dict) else {}
+    previous = inputs.mapping(previous)
 
     def fresh(view: str) -> bool:
         return previous.get(view) != keys[view]
 
-    linked = replace(state, select=selected if isinstance(selected, str) else None, mode=url.mode, scene=url.scene)
+    linked = replace(state, select=selected, mode=url.mode, scene=url.scene)
     marked = frozenset(related_ids_for(ds, selected))
     return (
-        map_patch(ds, state) if fresh("map") else no_update,
+        map_patch(ds, state, lang=state.lang) if fresh("map") else no_update,
         map_legend_items(ds, state) if fresh("map") else no_update,
-        trade_chart(ds, state, trade_mode) if fresh("trade") else no_update,
-        energy_chart(ds, state) if fresh("energy") else no_update,
-        timeline_chart(ds, state, marked) if fresh("timeline") else no_update,
+        trade_chart(ds, state, trade_mode, lang=state.lang) if fresh("trade") else no_update,
+        energy_chart(ds, state, lang=state.lang) if fresh("energy") else no_update,
+        timeline_chart(ds, state, marked, lang=state.lang) if fresh("timeline") else no_update,
         project_rows(ds, projects, state.lang) if fresh("table") else no_update,
         summary_children(ds, linked, vocab),
         keys,

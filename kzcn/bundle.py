@@ -26,7 +26,7 @@ STAMP = (2026, 1, 1, 0, 0, 0)
 
 def members(data_dir: Path) -> list[tuple[str, Path]]:
     """(name in the zip, file on disk), in the order they are written."""
-    files = [(f"{name}.csv", data_dir / f"{name}.csv") for name in TABLES]
+    files = [(f"{name}.csv", data_dir / f"{name}.csv") for name in (*TABLES, "translations")]
     files += [(name, data_dir / name) for name in OTHER_FILES if (data_dir / name).exists()]
     files += [(f"geo/{path.name}", path) for path in sorted((data_dir / "geo").glob("*json"))]
     return [*files, ("CITATION.cff", CITATION)]

@@ -252,7 +252,8 @@ def sources(records: list[Record], retrieved: str) -> list[dict]:
             for q, ys in sorted(years.items(), key=lambda item: QUERIES.index(item[0]))]
 
 
-KEYS = {"trade_annual": ("year", "reporter", "flow", "period"), "kz_trade_partners": ("year", "partner", "flow", "period"),
+KEYS = {"trade_annual": ("year", "reporter", "flow", "period"),
+        "kz_trade_partners": ("year", "partner", "flow", "period"),
         "trade_products": ("year", "reporter", "flow", "hs_code")}
 
 

@@ -34,7 +34,7 @@ def _check_water(water: gpd.GeoDataFrame, sources: set[str]) -> list[Problem]:
         name = getattr(rec, "name", None)
         item = f"feature {n} ({name!r})"
 
-        def bad(field: str, rule: str, value="") -> None:
+        def bad(field: str, rule: str, value="", item=item) -> None:
             problems.append(Problem(WATER_FILE, None, field, rule, str(value), item=item))
 
         if not isinstance(name, str) or not name.strip():

@@ -14,7 +14,7 @@ import json
 from pandera.pandas import Column
 
 from kzcn import fields
-from kzcn.schemas import ID_LIST, REFERENCES, SCHEMAS, TABLES
+from kzcn.schemas import ID_LIST, REFERENCES, SCHEMAS, TABLES, TRANSLATIONS_SCHEMA
 
 NAME = "china-kazakhstan-dashboard-data"
 # The compilation (tables, notes, descriptions) is this project's; the facts come from the cited pages,
@@ -33,8 +33,9 @@ SOURCES = [
 ]
 # Single-valued columns whose values are the key of another table. Id lists (source_ids, sectors,
 # related_ids) stay strings with a pattern, not Table Schema v2 `list` fields: a list cannot be part of a
-# primary key (kz_trade_partners has source_ids in its key) nor a foreign key. They, and pipeline_id (a pipeline or a whole system) cannot be Table Schema foreign keys;
-# their field descriptions name what they refer to, and start-up checks them (validate.py).
+# primary key (kz_trade_partners has source_ids in its key) nor a foreign key. They, and pipeline_id (a
+# pipeline or a whole system) cannot be Table Schema foreign keys; their field descriptions name what
+# they refer to, and start-up checks them (validate.py).
 TARGETS = {"crossing": ("border_crossings", "crossing_id"), "sector": ("vocabulary", "slug")}
 TYPES = {"float64": "number", "Int64": "integer", "bool": "boolean"}
 
@@ -77,8 +78,7 @@ def _field(table: str, name: str, col: Column) -> dict:
     return field
 
 
-def _keys(table: str) -> dict:
-    schema = SCHEMAS[table]
+def _keys(table: str, schema) -> dict:
     out: dict = {}
     if schema.unique:
         out["primaryKey"] = list(schema.unique)
@@ -96,14 +96,14 @@ def _keys(table: str) -> dict:
     return out
 
 
-def resource(table: str) -> dict:
+def resource(table: str, schema=None) -> dict:
     title, description, described = fields.TABLES[table]
-    schema = SCHEMAS[table]
+    schema = schema if schema is not None else SCHEMAS[table]
     return {
         "name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "title": title,
         "description": description, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "schema": {"fields": [_field(table, name, col) for name, col in schema.columns.items()],
-                   "missingValues": [""], **_keys(table)},
+                   "missingValues": [""], **_keys(table, schema)},
     }
 
 
@@ -119,7 +119,7 @@ def build() -> dict:
         "licenses": LICENSES,
         "sources": SOURCES,
         "keywords": ["China", "Kazakhstan", "trade", "Belt and Road", "pipelines", "border"],
-        "resources": [resource(table) for table in TABLES],
+        "resources": [*(resource(table) for table in TABLES), resource("translations", TRANSLATIONS_SCHEMA)],
     }
 
 

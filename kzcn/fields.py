@@ -218,6 +218,17 @@ TABLES: dict[str, tuple[str, str, dict[str, str | tuple[str, str]]]] = {
         "variants": f"Spellings the cited pages give: Latin, Russian, Kazakh, Chinese ({LIST_NOTE}).",
         "source_ids": SOURCE_IDS,
     }),
+    "translations": ("Translations", "The data's names, titles, labels, descriptions and briefing scenes in "
+                     "Russian, Kazakh and Chinese.", {
+        "table": "The table translated (briefing = briefing.json).",
+        "row_id": "The row's id in that table (vocabulary rows as kind:slug; a scene's id, or 'briefing').",
+        "field": "The column translated.",
+        "lang": "ru, kk (Cyrillic) or zh (simplified).",
+        "text": "The text in that language.",
+        "basis": "source: a name as a cited source gives it; project-translation: this project's own translation "
+                 "of the English.",
+        "source_ids": "For basis=source, the sources giving the name; empty for the project's translations.",
+    }),
 }
 
 

@@ -44,6 +44,8 @@ class Id(StrEnum):
     DOWNLOAD_ALL = "download-all"
     LANG_SWITCHER = "lang-switcher"
     TRADE_NOTE = "trade-note"
+    # Hidden: the words the page's scripts show, in the visitor's language (layouts/js_words.py).
+    JS_WORDS = "js-words"
     # Phone layout (layouts/phone.py, assets/phone.js).
     SHARE_BAR = "share-bar"
     SHARE_LINE = "share-line"

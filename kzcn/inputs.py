@@ -7,8 +7,61 @@ Nothing here raises.
 
 from __future__ import annotations
 
+import math
+
 from kzcn import urlstate
 from kzcn.urlstate import ViewState, Vocabulary
+
+# A link longer than this is not one the page wrote: browsers and servers cut URLs near 8 KB anyway.
+MAX_HREF = 8000
+
+
+def text(value, limit: int = 4 * urlstate.MAX_PARAM_CHARS) -> str | None:
+    """A string no longer than `limit`, or None."""
+    return value if isinstance(value, str) and len(value) <= limit else None
+
+
+def search(value) -> str | None:
+    """A query string as `dcc.Location` sends it; None when the value is not one (urlstate.parse says so)."""
+    return value if value is None or isinstance(value, str) else None
+
+
+def href(value) -> str | None:
+    """The page's own address: an http(s) URL of sane length, or None."""
+    value = text(value, MAX_HREF)
+    return value if value is not None and value.startswith(("http://", "https://")) else None
+
+
+def number(value) -> float | None:
+    """A finite JSON number (not a boolean, which Python counts as one), or None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def mapping(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def choice(value, options, default):
+    """`value` if it is one of `options` (compared only when it is a string), else `default`."""
+    return value if isinstance(value, str) and value in options else default
+
+
+def feature(value, vocab: Vocabulary) -> str | None:
+    """A feature id the page knows, or None (lists and dicts never reach a table comparison)."""
+    return value if isinstance(value, str) and value in vocab.features else None
+
+
+def year_range(value, vocab: Vocabulary) -> tuple[int, int] | None:
+    """A [from, to] pair of finite numbers, ordered and clipped to the years the page offers."""
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        return None
+    pair = [number(v) for v in value]
+    if None in pair:
+        return None
+    start, end = sorted(min(max(int(y), vocab.first_year), vocab.last_year) for y in pair)
+    return start, end
 
 
 def clicked_feature(click_data) -> str | None:
@@ -41,12 +94,8 @@ def from_controls(sectors, themes, years, select, vocab: Vocabulary, meaning=Non
             return ()
         return tuple(dict.fromkeys(v for v in values if isinstance(v, str) and v in allowed))
 
-    start, end = None, None
-    if isinstance(years, list) and len(years) == 2 and all(isinstance(y, (int, float)) for y in years):
-        start, end = sorted(int(y) for y in years)
-        start = max(start, vocab.first_year)
-        end = min(end, vocab.last_year)
-    select = select if isinstance(select, str) and select in vocab.features else None
-    meaning = meaning if meaning in urlstate.YEAR_MEANINGS else urlstate.DEFAULT_YEAR_MEANING
+    start, end = year_range(years, vocab) or (None, None)
+    select = feature(select, vocab)
+    meaning = choice(meaning, urlstate.YEAR_MEANINGS, urlstate.DEFAULT_YEAR_MEANING)
     return ViewState(sectors=slugs(sectors, vocab.sectors), themes=slugs(themes, vocab.themes),
                      year_from=start, year_to=end, select=select, year_meaning=meaning)

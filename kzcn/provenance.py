@@ -109,8 +109,8 @@ def check_sources(sources: pd.DataFrame) -> list[Problem]:
 # A reporter label must be backed by the body the page names, and the row's notes say which.
 NAMES_BODY = {
     "china-customs": re.compile(r"customs|GACC|\bGAC\b|海关", re.I),
-    "kazakhstan-stats": re.compile(r"statistic|bureau|ministry|QazTrade|trade policy|official figures|revenue committee",
-                                   re.I),
+    "kazakhstan-stats": re.compile(
+        r"statistic|bureau|ministry|QazTrade|trade policy|official figures|revenue committee", re.I),
 }
 DENIES_BODY = re.compile(r"not named|names no|no statistics body|no data body|does not name|body not named", re.I)
 REPORTER_TABLES = ("trade_annual", "trade_products")

@@ -96,7 +96,8 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "lon_kz": _num(LON),
         "lat_cn": _num(LAT),
         "lon_cn": _num(LON),
-        "modes": _text(checks=[Check.str_matches(r"^(road|rail|pipeline|pedestrian)(;(road|rail|pipeline|pedestrian))*$")]),
+        "modes": _text(checks=[
+            Check.str_matches(r"^(road|rail|pipeline|pedestrian)(;(road|rail|pipeline|pedestrian))*$")]),
         # Some crossings predate independence (Khorgos road, 1983): the only year allowed before 1990.
         "year_opened": Column("Int64", [Check.in_range(1880, 2035)], nullable=True, coerce=True),
         "status": _text(checks=[Check.isin(STATUS)]),
@@ -187,7 +188,8 @@ SCHEMAS: dict[str, DataFrameSchema] = {
         "lat": _num(LAT),
         "lon": _num(LON),
         "location_name": _text(required=False),
-        "location_precision": _text(required=False, checks=[Check.isin(("site", "offshore", "city", "region", "country"))]),
+        "location_precision": _text(required=False,
+                                    checks=[Check.isin(("site", "offshore", "city", "region", "country"))]),
         "country": _text(checks=[Check.isin(("KZ", "CN"))]),
         "partners_kz": _text(required=False),
         "partners_cn": _text(required=False),
@@ -271,6 +273,34 @@ SCHEMAS: dict[str, DataFrameSchema] = {
     }),
 }
 
+# Content in other languages (data/translations.csv): not one of TABLES, because the page's own
+# loader does not read it yet; kzcn/translations.py reads it and checks it against the tables.
+TRANSLATION_LANGS = ("ru", "kk", "zh")
+# What each translatable table is keyed by, and which of its text columns may be translated.
+# `briefing` is data/briefing.json: a scene's id, or "briefing" for the document's own title.
+TRANSLATABLE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "projects": ("project_id", ("name", "description")),
+    "events": ("event_id", ("title", "description")),
+    "pipelines": ("pipeline_id", ("name", "description")),
+    "corridors": ("corridor_id", ("name", "description")),
+    "border_crossings": ("crossing_id", ("name", "description")),
+    "vocabulary": ("kind:slug", ("label", "description")),
+    "briefing": ("scene id", ("title", "narrative")),
+}
+# `source`: the name as a cited page (or GeoNames) gives it, so source_ids are required;
+# `project-translation`: this project's own rendering of the English text, so no source is claimed.
+TRANSLATION_BASES = ("source", "project-translation")
+
+TRANSLATIONS_SCHEMA = _schema({
+    "table": _text(checks=[Check.isin(tuple(TRANSLATABLE))]),
+    "row_id": _text(checks=[Check.str_matches(r"^((theme|sector):)?[a-z0-9]+(-[a-z0-9]+)*$")]),
+    "field": _text(checks=[Check.isin(tuple(sorted({f for _, fs in TRANSLATABLE.values() for f in fs})))]),
+    "lang": _text(checks=[Check.isin(TRANSLATION_LANGS)]),
+    "text": _text(),
+    "basis": _text(checks=[Check.isin(TRANSLATION_BASES)]),
+    "source_ids": _text(required=False, checks=[ID_LIST]),
+}, unique=["table", "row_id", "field", "lang"])
+
 # The order tables load and are reported in; every file is data/<name>.csv.
 TABLES = tuple(SCHEMAS)
 
@@ -292,4 +322,16 @@ REFERENCES: dict[str, dict[str, str]] = {
     "place_names": {"source_ids": "source"},
 }
 
-__all__ = ["FLOW_MEASURES", "PROJECT_STATUS", "SCHEMAS", "STATUS", "TABLES", "REFERENCES", "pa"]
+__all__ = [
+    "FLOW_MEASURES",
+    "PROJECT_STATUS",
+    "REFERENCES",
+    "SCHEMAS",
+    "STATUS",
+    "TABLES",
+    "TRANSLATABLE",
+    "TRANSLATIONS_SCHEMA",
+    "TRANSLATION_BASES",
+    "TRANSLATION_LANGS",
+    "pa",
+]

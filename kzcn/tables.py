@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -21,6 +21,7 @@ from kzcn.briefing import read as read_briefing
 from kzcn.context import read as read_context
 from kzcn.provenance import check_provenance
 from kzcn.schemas import SCHEMAS, TABLES
+from kzcn.translations import load_translations
 from kzcn.validate import (DataError, Problem, check_geography, check_references, check_schema, coerce,
                            feature_ids)
 
@@ -62,6 +63,9 @@ class Dataset:
     briefing: Briefing
     water: gpd.GeoDataFrame  # map context: seas, lakes and rivers (data/geo/water.geojson)
     country_labels: tuple[dict, ...]  # map context: where the neighbours' names go
+    # (table, row_id, field, lang) → (text, basis): the data's words in Russian, Kazakh and Chinese
+    # (data/translations.csv; kzcn/content.py looks them up).
+    translations: dict = field(default_factory=dict)
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -144,6 +148,9 @@ def load(data_dir: str | Path = DATA_DIR) -> Dataset:
     context, problems = read_context(data_dir, set(frames["sources"]["source_id"]))
     if problems:
         raise DataError(problems)
+    words, problems = load_translations(data_dir / "translations.csv", {**frames, "briefing": briefing})
+    if problems:
+        raise DataError(problems)
 
     routes = {}
     for table, key in (("pipelines", "pipeline_id"), ("corridors", "corridor_id")):
@@ -152,7 +159,9 @@ def load(data_dir: str | Path = DATA_DIR) -> Dataset:
                 routes[getattr(rec, key)] = parse_waypoints(rec.waypoints)
     frames = {name: _freeze(frame.reset_index(drop=True)) for name, frame in frames.items()}
     return Dataset(**frames, countries=countries, border=border, geo_meta=meta, routes=routes, briefing=briefing,
-                   water=context.water, country_labels=context.country_labels)
+                   water=context.water, country_labels=context.country_labels,
+                   translations={(r.table, r.row_id, r.field, r.lang): (r.text, r.basis)
+                                 for r in words.itertuples(index=False)})
 
 
 def _known(frames: dict[str, pd.DataFrame]) -> Known:
@@ -167,8 +176,9 @@ def _known(frames: dict[str, pd.DataFrame]) -> Known:
 
 def summary(ds: Dataset) -> pd.DataFrame:
     """Rows per table and the years each covers, for the page's data note and the README."""
-    year_cols = {"border_crossings": "year_opened", "crossing_flows": "year", "pipelines": "commissioned_year", "capacity_history": "year",
-                 "energy_flows": "year", "corridors": "opened_year", "projects": "start_year",
+    year_cols = {"border_crossings": "year_opened", "crossing_flows": "year", "pipelines": "commissioned_year",
+                 "capacity_history": "year", "energy_flows": "year", "corridors": "opened_year",
+                 "projects": "start_year",
                  "trade_annual": "year", "kz_trade_partners": "year", "trade_products": "year"}
     rows = []
     for name in TABLES:

@@ -81,6 +81,8 @@ def _year(raw: str, vocab: Vocabulary, name: str, notices: list[str], _: i18n.Wo
 
 
 def parse(search: str | None, vocab: Vocabulary) -> ViewState:
+    if search is not None and not isinstance(search, str):
+        return ViewState(notices=("The link's parameters could not be read and were ignored.",))
     notices: list[str] = []
     query = (search or "").lstrip("?")
     # The language first, so that whatever else the link gets wrong is said in it.
@@ -173,6 +175,8 @@ def _lang_in(query: str) -> str | None:
 
 def has_view_params(search: str | None) -> bool:
     """Whether a link states a view of its own (rather than leaving it to a presenter scene)."""
+    if not isinstance(search, str):
+        return False
     try:
         keys = {k for k, _ in parse_qsl((search or "").lstrip("?"), keep_blank_values=True)}
     except ValueError:

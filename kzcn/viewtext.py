@@ -37,7 +37,8 @@ def filter_phrases(ds: Dataset, state: ViewState) -> list[str]:
     parts = []
     if state.sectors:
         names = _labels(ds, state.sectors, state.lang)
-        parts.append(_("sector: {names}", names=names) if len(state.sectors) == 1 else _("sectors: {names}", names=names))
+        parts.append(_("sector: {names}", names=names) if len(state.sectors) == 1
+                     else _("sectors: {names}", names=names))
     if state.themes:
         names = _labels(ds, state.themes, state.lang)
         parts.append(_("theme: {names}", names=names) if len(state.themes) == 1 else _("themes: {names}", names=names))

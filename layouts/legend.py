@@ -85,8 +85,10 @@ def map_legend_items(ds: Dataset, state: ViewState) -> list:
             continue
         items = [_item(_shape(project_colour(ds, s), shapes.get(s, "circle")), content.label(ds, s, state.lang))
                  for s in by_theme[theme]]
-        groups.append(html.Li([html.Span(content.label(ds, theme, state.lang), className="key-theme",
-                                         style={"color": MAP_THEME_COLOURS[theme]}),
+        # The theme's name in ink (its map colour is too light for text) after a swatch of that colour.
+        swatch = html.Span(className="key-theme-swatch", style={"background": MAP_THEME_COLOURS[theme]},
+                           **{"aria-hidden": "true"})
+        groups.append(html.Li([html.Span([swatch, content.label(ds, theme, state.lang)], className="key-theme"),
                                html.Ul(items, className="key-list")], className="key-group"))
 
     notes = [_("Border drawn from Natural Earth 1:10m, where it measures {n} km: generalisation smooths the "

@@ -20,6 +20,7 @@ from kzcn.tables import Dataset, summary
 from kzcn.urlstate import DEFAULT_YEAR_MEANING, ViewState
 from layouts.cite import cite_panel
 from layouts.details import details, find_options
+from layouts.js_words import js_words
 from layouts.legend import map_legend
 from layouts.phone import map_tools, share_bar, sheet, subject
 from layouts.sources import source_label, split_ids
@@ -35,12 +36,32 @@ GRAPH_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "toImage", "sendDataToCloud"],
 }
 TITLE = i18n.N_("China and Kazakhstan: a 1,783 km border, and what crosses it")
+# The page's HTML around Dash's app: Dash's scripts outside a <footer>, so the page has one footer landmark
+# (its own) rather than two. <html lang> is written per visitor (app.install_languages).
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        {%config%}
+        {%scripts%}
+        {%renderer%}
+    </body>
+</html>"""
 
 
-def _caption(ds: Dataset, text: str, tables: tuple[str, ...], lang: str | None) -> html.P:
+def _caption(ds: Dataset, text: str, tables: tuple[str, ...], graph_id: str, data_note, lang: str | None) -> html.P:
+    """What the view shows, where it comes from, and where its data is in words or rows: the graph's
+    description for a screen reader too (assets/a11y.js points the graph at it)."""
     _ = i18n.words(lang)
     return html.P([text, " ", html.Span(_("Sources: {names}.", names=_publishers(ds, tables, 6, lang)),
-                                        className="caption-sources")], className="caption")
+                                        className="caption-sources"), " ", data_note],
+                  className="caption", id=f"{graph_id}-about")
 
 
 def language_switcher(lang: str | None) -> html.Nav:
@@ -59,8 +80,9 @@ def header(ds: Dataset, lang: str | None = None) -> html.Header:
     facts = []
     for fact in key_facts(ds, lang):
         cite = [html.A(f"[{i + 1}]", href=_url(ds, sid), target="_blank", rel="noopener noreferrer",
-                       title=source_label(ds, sid), className="cite") for i, sid in enumerate(fact.source_ids[:2])]
-        facts.append(html.Div([html.Strong(fact.value), html.Span(fact.label), *cite], className="fact"))
+                       title=source_label(ds, sid, lang), className="cite") for i, sid in enumerate(fact.source_ids[:2])]
+        facts.append(html.Div([html.Strong(fact.value), html.Span(fact.label),
+                               html.Span(cite, className="fact-cites")], className="fact"))
     return html.Header([
         html.Div([html.H1(_(TITLE)), html.Nav([
             dcc.Link(_("Present the briefing"), href=_with_lang("?mode=present&scene=1", lang), className="header-link"),
@@ -118,7 +140,9 @@ def controls(ds: Dataset, lang: str | None = None) -> html.Section:
             dcc.RangeSlider(id=Id.YEAR_RANGE, min=first, max=last, step=1, value=[first, last], marks=marks,
                             allowCross=False, tooltip={"placement": "bottom", "always_visible": False}),
             year_meaning(first, last, lang),
-        ], className="control control-years", role="group", **{"aria-labelledby": "years-label"}),
+        ], className="control control-years", role="group",
+            # The slider's year boxes and handles have no names of their own (assets/a11y.js gives these).
+            **{"aria-labelledby": "years-label", "data-range-names": _("First year") + "|" + _("Last year")}),
         html.Div([
             html.Button(_("▶ Play years"), id=Id.PLAY, n_clicks=0, className="reset play",
                         title=_("Step the end year forward, one year at a time")),
@@ -171,10 +195,15 @@ def _publishers(ds: Dataset, tables: tuple[str, ...], most: int, lang: str | Non
 
 
 def _panel(ds: Dataset, title: str, text: str, tables: tuple[str, ...], graph, graph_id: str,
-           csv: str | None = None, extra=None, cls: str = "", lang: str | None = None) -> html.Section:
-    head = html.Div([html.H2(title), _tools(ds, graph_id, title, tables, csv, lang)], className="panel-head")
-    return html.Section([head, _caption(ds, text, tables, lang), *(extra or []), graph],
-                        className=f"panel {cls}".strip())
+           csv: str | None = None, extra=None, cls: str = "", data_note=None, lang: str | None = None) -> html.Section:
+    _ = i18n.words(lang)
+    head = html.Div([html.H2(title, id=f"{graph_id}-title"), _tools(ds, graph_id, title, tables, csv, lang)],
+                    className="panel-head")
+    if data_note is None:
+        data_note = html.Span(_("The rows behind it: the CSV button beside the title."), className="visually-hidden")
+    # data-figure: the graph this panel's title names and its caption describes (assets/a11y.js).
+    return html.Section([head, _caption(ds, text, tables, graph_id, data_note, lang), *(extra or []), graph],
+                        className=f"panel {cls}".strip(), **{"data-figure": graph_id})
 
 
 def _graph(graph_id: str, figure, height: str, cls: str) -> dcc.Graph:
@@ -196,6 +225,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
         dcc.Store(id=Id.MAP_FOCUS, data=None),
         dcc.Store(id=Id.MAP_FOCUS_DONE, data=None),
         dcc.Download(id=Id.DOWNLOAD),
+        js_words(lang),
         html.A(_("Skip to the projects table"), href="#projects", className="skip-link"),
         header(ds, lang),
         html.Div(id=Id.NOTICE, className="notice", role="status", hidden=True),
@@ -214,6 +244,11 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                        html.Div([_graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"),
                                  map_tools(lang),
                                  map_legend(ds, state, key_id=Id.MAP_KEY)]), Id.BORDER_MAP, cls="map-panel",
+                       # The map in words: every feature by name in Find, the project sites as table rows.
+                       data_note=html.Span([_("By keyboard:") + " ", html.A(_("Find"), href=f"#{Id.FIND}"),
+                                            " " + _("names every feature;") + " ",
+                                            html.A(_("the projects table"), href="#projects"),
+                                            " " + _("lists the sites.")], className="map-text-links"),
                        lang=lang),
                 html.Div([
                     html.Div([
@@ -237,13 +272,15 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                          "the year filter."), ("trade_annual", "kz_trade_partners", "trade_products"),
                        _graph(Id.TRADE_CHART, trade_chart(ds, state), "var(--chart-h)", "chart"), Id.TRADE_CHART,
                        csv="trade", cls="trade-panel", lang=lang,
-                       extra=[dcc.RadioItems(id=Id.TRADE_MODE, value="turnover", inline=True, className="trade-mode",
-                                             options=[{"label": _("Total"), "value": "turnover"},
-                                                      {"label": _("Kazakh exports"), "value": "kz-exports"},
-                                                      {"label": _("Kazakh imports"), "value": "kz-imports"},
-                                                      {"label": _("Product groups"), "value": "products"},
-                                                      {"label": _("China and Russia"), "value": "partners"},
-                                                      {"label": _("Gap between reporters"), "value": "gap"}]),
+                       extra=[html.Div(dcc.RadioItems(
+                                  id=Id.TRADE_MODE, value="turnover", inline=True, className="trade-mode",
+                                  options=[{"label": _("Total"), "value": "turnover"},
+                                           {"label": _("Kazakh exports"), "value": "kz-exports"},
+                                           {"label": _("Kazakh imports"), "value": "kz-imports"},
+                                           {"label": _("Product groups"), "value": "products"},
+                                           {"label": _("China and Russia"), "value": "partners"},
+                                           {"label": _("Gap between reporters"), "value": "gap"}]),
+                                  role="radiogroup", **{"aria-label": _("Trade view")}),
                               html.P(id=Id.TRADE_NOTE, hidden=True, className="caption trade-note",
                                      **{"aria-live": "polite"})]),
                 _panel(ds, _("Energy: capacity against volume carried"),
@@ -263,7 +300,8 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                                                type="button", **{"aria-label": _("Download the projects as CSV")}),
                                    className="tools")], className="panel-head"),
                 html.P(_("Every China-linked project in the data, following the filters: the table is also the "
-                         "text version of the map. Sort or filter any column; select a row to see it on the map."),
+                         "text version of the map. Sort or filter any column; select a row to see it on the map. By "
+                         "keyboard: Tab to the table, arrows to move, Enter to select a row."),
                        className="caption"),
                 dag.AgGrid(id=Id.PROJECTS_TABLE, columnDefs=project_columns(lang),
                            rowData=project_rows(ds, ds.projects, lang),
@@ -279,8 +317,8 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                                             "ensureDomOrder": True},
                            style={"height": "520px"}, className="ag-theme-quartz"),
             ], className="panel table-panel"),
+            html.Div(id=Id.PACK, className="pack"),
         ]),
-        html.Div(id=Id.PACK, className="pack"),
         footer(ds, lang),
     ], id=Id.APP_ROOT, className="app", lang=lang or i18n.DEFAULT)
 
@@ -304,6 +342,8 @@ def footer(ds: Dataset, lang: str | None = None) -> html.Footer:
     return html.Footer([
         html.P(" ".join(paragraphs)),
         html.P(id=Id.DATA_NOTE, children=_summary_text(ds, lang), className="data-note"),
+        # What Tab reaches after the projects table ("#top" is the document's start).
+        html.P(html.A(_("Back to the top"), href="#top", className="top-link")),
     ], className="page-footer")
 
 

@@ -70,7 +70,7 @@ FOREIGN = set("їєґўјљњћџђҳҷӣӯҗҙҫҡӓӧӱӹӗăĕçӑҥӳЇЄҐ�
 TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
                      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-                     "a", "gh", "q", "ng", "o", "u", "u", "h", "i"]))
+                     "a", "gh", "q", "ng", "o", "u", "u", "h", "i"], strict=True))
 
 
 def fetch_topojson() -> Path:
@@ -255,7 +255,8 @@ def _pick_names(rec: dict, english: str, to_simplified) -> tuple[dict, list[str]
     zh = (bare or sorted(simplified, key=len) or [""])[0]
     if not zh and traditional:
         zh = to_simplified(sorted(traditional, key=len)[0])
-        notes.append(f"{english}: name_zh {zh} converted from GeoNames' traditional form {sorted(traditional, key=len)[0]}.")
+        notes.append(f"{english}: name_zh {zh} converted from GeoNames' traditional form "
+                     f"{sorted(traditional, key=len)[0]}.")
     return {"name_ru": ru, "name_kk": kk, "name_zh": zh}, notes
 
 

@@ -98,7 +98,8 @@ def _call(query: comtrade.Query, years: list[int], key: str | None) -> dict:
         raise Failure(f"malformed answer from UN Comtrade for {query.source_id} {args['period']}: "
                       f"{type(err).__name__} {_short(err, 80)}") from None
     except Exception as err:  # noqa: BLE001 - any other failure inside the client is still one line
-        raise Failure(f"UN Comtrade call failed for {query.source_id}: {type(err).__name__} {_short(err, 100)}") from None
+        raise Failure(f"UN Comtrade call failed for {query.source_id}: "
+                      f"{type(err).__name__} {_short(err, 100)}") from None
     if frame is None:
         raise Failure(describe_failure(printed.getvalue()))
     records = frame.astype(object).where(frame.notna(), None).to_dict("records") if len(frame) else []

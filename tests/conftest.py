@@ -5,8 +5,10 @@ Every browser test fails if the page logs a console error or asks any host but t
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -19,6 +21,65 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+BROWSER_FIXTURES = {"server_url", "browser", "make_page"}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--no-browser", action="store_true",
+                     help="run only the fast tests: none that starts the server or Chromium (what mutmut runs)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("MUTANT_UNDER_TEST", "stats") not in ("stats", "list_all_tests", "fail", ""):
+        _order_for_mutmut(items)
+    if not config.getoption("--no-browser"):
+        return
+    slow = [item for item in items if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ()))]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item not in slow]
+
+
+def _order_for_mutmut(items) -> None:
+    """Under mutmut, run a mutant's quickest test files first: the first failure ends the run (-x)."""
+    import json
+
+    try:
+        durations = json.loads(Path("mutmut-stats.json").read_text())["duration_by_test"]
+    except (OSError, ValueError, KeyError):
+        return
+    by_file: dict[str, float] = {}
+    for nodeid, seconds in durations.items():
+        by_file[nodeid.split("::")[0]] = by_file.get(nodeid.split("::")[0], 0.0) + seconds
+    items.sort(key=lambda item: by_file.get(item.nodeid.split("::")[0], 0.0))  # stable: file order kept
+
+
+def _clear_model_caches() -> None:
+    """Empty every functools cache in the app's own modules but the dataset's."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(("kzcn", "callbacks", "layouts")) or name == "kzcn.tables":
+            continue
+        for value in list(vars(module).values()):
+            try:
+                clear = getattr(value, "cache_clear", None) if getattr(value, "__module__", None) == name else None
+            except RuntimeError:  # a proxy such as flask.request, read outside a request
+                continue
+            if callable(clear):
+                clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_stale_caches_under_mutmut(request):
+    """mutmut forks each mutant's run from a process that already ran the tests unmutated, so cached
+    figures and tables would hide the mutant. Under mutmut only: before each test while it maps which
+    tests reach which function (so the map is complete), once per run for a mutant. Not otherwise."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST")
+    if mutant is None or mutant.startswith("callbacks."):
+        return  # the model and layouts never call the callbacks, so what they cached still holds
+    session = request.session
+    if mutant == "stats" or getattr(session, "_caches_cleared_for", None) != mutant:
+        _clear_model_caches()
+        session._caches_cleared_for = mutant
 
 
 @pytest.fixture(scope="session")
@@ -72,15 +133,24 @@ def browser():
 
 
 class PageWatch:
-    """Records console errors, page errors and requests to other hosts."""
+    """Records console errors and warnings, page errors, content-policy violations and requests to other
+    hosts."""
 
     def __init__(self, page, origin: str):
         self.page = page
         self.errors: list[str] = []
+        self.warnings: list[str] = []
         self.foreign: list[str] = []
         host = urlparse(origin).netloc
         page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("console", lambda msg: self.warnings.append(msg.text) if msg.type == "warning" else None)
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        # A script that catches the EvalError of a blocked eval leaves nothing in the console; the
+        # violation event still fires, so every browser test also fails on a content-policy violation.
+        page.expose_function("__kzcnPolicyViolation", lambda text: self.errors.append(text))
+        page.add_init_script("""document.addEventListener('securitypolicyviolation', e =>
+            window.__kzcnPolicyViolation(`content policy: ${e.violatedDirective} blocked ${e.blockedURI}`
+                                         + ` (${e.sourceFile}:${e.lineNumber})`));""")
 
         def on_request(request):
             url = urlparse(request.url)

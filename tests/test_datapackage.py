@@ -9,7 +9,7 @@ import pytest
 from frictionless import Package, system
 
 from kzcn import datapackage, fields
-from kzcn.schemas import SCHEMAS, TABLES
+from kzcn.schemas import SCHEMAS, TABLES, TRANSLATIONS_SCHEMA
 from kzcn.tables import DATA_DIR
 
 
@@ -24,14 +24,15 @@ def test_committed_file_equals_a_fresh_build():
 
 
 def test_every_schema_column_is_described_and_nothing_else():
-    assert set(fields.TABLES) == set(SCHEMAS)
-    for table, schema in SCHEMAS.items():
+    schemas = {**SCHEMAS, "translations": TRANSLATIONS_SCHEMA}
+    assert set(fields.TABLES) == set(schemas)
+    for table, schema in schemas.items():
         assert set(fields.TABLES[table][2]) == set(schema.columns), table
 
 
 def test_package_lists_every_table_with_the_loaders_rules():
     package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
-    assert [r["name"] for r in package["resources"]] == list(TABLES)
+    assert [r["name"] for r in package["resources"]] == [*TABLES, "translations"]
     assert package["licenses"] and package["sources"]
     trade = next(r for r in package["resources"] if r["name"] == "trade_annual")["schema"]
     by_name = {f["name"]: f for f in trade["fields"]}

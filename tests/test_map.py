@@ -35,7 +35,7 @@ def _pick(page, fid: str) -> None:
     assert at, f"{fid} is not drawn"
     page.mouse.click(at["x"], at["y"])
     chooser = page.locator("#map-chooser")
-    page.wait_for_function(f"""(fid) => document.querySelector('#map-chooser') ||
+    page.wait_for_function("""(fid) => document.querySelector('#map-chooser') ||
         new URLSearchParams(location.search).get('select') === fid""", arg=fid, timeout=10000)
     if chooser.count():
         chooser.locator(f".chooser-item[data-select='{fid}']").click()
@@ -55,7 +55,8 @@ def test_chooser_names_every_drawn_feature(ds):
     fig = border_map(ds, ViewState())
     drawn = {c for t in fig.data for c in (t.customdata or ()) if c}
     names = fig.layout.meta["features"]
-    assert drawn <= set(names) and all(kind and name for kind, name in (names[f] for f in drawn))
+    assert drawn <= set(names) and all(kind and name and isinstance(rank, int)
+                                       for kind, name, rank in (names[f] for f in drawn))
     assert feature_index(ds)["khorgos-nurzholy-road"][0] == "Border crossing"
 
 

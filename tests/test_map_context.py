@@ -40,7 +40,7 @@ def test_water_names_cover_the_issue_and_every_language(ds):
     water = ds.water
     assert WATER_NAMES <= set(water["name"])
     assert (water["name_ru"] != "").all()
-    kinds = dict(zip(water["name"], water["kind"]))
+    kinds = dict(zip(water["name"], water["kind"], strict=True))
     assert kinds["Caspian Sea"] == "sea" and kinds["Lake Balkhash"] == "lake" and kinds["Irtysh"] == "river"
     for rec in water.itertuples():
         if rec.geometry is not None and rec.kind != "river":

@@ -89,7 +89,7 @@ def test_consecutive_oil_segments_meet(ds):
     """Kenkiyak–Kumkol starts where Atyrau–Kenkiyak ends, and so on to Alashankou: one connected line."""
     chain = ["kcop-atyrau-kenkiyak", "kcop-kenkiyak-kumkol", "kcop-kumkol-atasu", "kcop-atasu-alashankou",
              "kcop-alashankou-dushanzi"]
-    for a, b in zip(chain, chain[1:]):
+    for a, b in zip(chain, chain[1:], strict=False):
         end, start = ds.routes[a], ds.routes[b]
         assert (end.lats[-1], end.lons[-1]) == (start.lats[0], start.lons[0]), (a, b)
 

@@ -145,8 +145,8 @@ def test_dry_run_prints_the_diff_and_writes_nothing(data_copy):
     result = _run("--offline", *map(str, GOOD), data_dir=data_copy)
     assert result.returncode == 0, result.stderr
     china_x = _value(_answer("china-156-398-total.json"), refYear=2023, flowCode="X")
-    line = next(l for l in result.stdout.splitlines() if l.startswith("trade_annual") and " 2023 " in l
-                and "china-customs" in l and "kz-imports" in l)
+    line = next(out for out in result.stdout.splitlines() if out.startswith("trade_annual") and " 2023 " in out
+                and "china-customs" in out and "kz-imports" in out)
     assert line.endswith(f"(none) → {comtrade.usd_mn(china_x * 1e6)}")
     assert "dry run: nothing written" in result.stdout
     assert _snapshot(data_copy) == before

@@ -19,7 +19,7 @@ from kzcn import cite, facts, filters, urlstate, viewtext
 from kzcn.figures.border_map import border_map
 from kzcn.urlstate import ViewState
 from kzcn.vocabulary import vocabulary
-from layouts.details import details, find_options
+from layouts.details import find_options
 from layouts.sources import markdown_sources, source_label
 from layouts.table import project_rows
 

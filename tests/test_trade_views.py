@@ -138,7 +138,7 @@ def test_switching_to_each_view_in_the_browser(server_url, browser, make_page, w
                            ("turnover", "trade")):
         page.locator(f"#{Id.TRADE_MODE} input[value='{view}']").check()
         page.wait_for_function(
-            f"document.querySelector('#{Id.TRADE_CHART} .js-plotly-plot')?._fullLayout?.uirevision === '{revision}'",
+            f"() => document.querySelector('#{Id.TRADE_CHART} .js-plotly-plot')?._fullLayout?.uirevision === '{revision}'",
             timeout=30000)
         note_el = page.locator(f"#{Id.TRADE_NOTE}")
         # The note has its own callback: it may land a moment after the chart.
@@ -146,7 +146,7 @@ def test_switching_to_each_view_in_the_browser(server_url, browser, make_page, w
             note_el.wait_for(state="hidden", timeout=10000)
         else:
             note_el.wait_for(state="visible", timeout=10000)
-            page.wait_for_function(f"document.querySelector('#{Id.TRADE_NOTE}').innerText.trim().length > 0",
+            page.wait_for_function(f"() => document.querySelector('#{Id.TRADE_NOTE}').innerText.trim().length > 0",
                                    timeout=10000)
             page.locator(f"#{Id.TRADE_CHART}").scroll_into_view_if_needed()
             screenshot(page, f"trade-view-{view}-{width}")

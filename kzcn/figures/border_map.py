@@ -15,12 +15,12 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from kzcn import filters
-from kzcn.figures import context
-from kzcn.figures.map_encoding import (corridor_kind, crossing_place, feature_index, line_colour, line_dash,
-                                       marker_symbol, project_colour, sector_shapes)
+from kzcn import content, filters, i18n
+from kzcn.figures import context, terms
+from kzcn.figures.map_encoding import (corridor_kind, crossing_label, crossing_place, feature_index, line_colour,
+                                       line_dash, marker_symbol, project_colour, sector_shapes)
 from kzcn.figures.style import (BORDER_COLOUR, CROSSING_EDGE, CROSSING_FILL, FONT, HIGHLIGHT, INK,
-                                STATUS_LABEL, base_layout, status_group)
+                                STATUS_WORD, base_layout, status_group)
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
@@ -35,9 +35,10 @@ def _geo(**props) -> dict:
 
 
 @functools.cache
-def _country_traces(ds: Dataset) -> tuple[go.Scattergeo | dict, ...]:
+def _country_traces(ds: Dataset, lang: str | None = None) -> tuple[go.Scattergeo | dict, ...]:
     """The static base: countries, water, the border and every label (figures/context.py), in the
     order they draw. Feature traces follow it, so a filter change never resends any of it."""
+    _ = i18n.words(lang)
     countries = ds.countries
     context_lon: list = []
     context_lat: list = []
@@ -66,12 +67,12 @@ def _country_traces(ds: Dataset) -> tuple[go.Scattergeo | dict, ...]:
     km = ds.geo_meta["border_length_km_official"]
     traces.append(go.Scattergeo(
         lon=border_lon, lat=border_lat, mode="lines", line={"color": BORDER_COLOUR, "width": 4},
-        name=f"Kazakhstan–China border ({km:,.0f} km)", hoverinfo="skip", legendrank=1))
+        name=_("Kazakhstan–China border ({n} km)", n=_.number(km)), hoverinfo="skip", legendrank=1))
     traces.append(go.Scattergeo(
         lon=[67.5, 87.0], lat=[48.3, 40.2],  # label spots, inside the default view
-        text=["KAZAKHSTAN", "CHINA"], mode="text", hoverinfo="skip",
+        text=[_("KAZAKHSTAN"), _("CHINA")], mode="text", hoverinfo="skip",
         textfont={"family": FONT, "size": 20, "color": INK}, showlegend=False))
-    traces += context.label_traces(ds)  # the neighbours' names now come with the other labels
+    traces += context.label_traces(ds, lang)  # the neighbours' names now come with the other labels
     return tuple(traces)
 
 
@@ -80,10 +81,15 @@ def _hover(title: str, *lines: str) -> str:
     return f"<b>{html.escape(title)}</b>" + (f"<br>{body}" if body else "")
 
 
-def _fmt(value, unit) -> str:
+def _fmt(_: i18n.Words, value, unit) -> str:
     if pd.isna(value):
         return ""
-    return f"{value:,.4g} {unit}" if isinstance(unit, str) else f"{value:,.4g}"
+    number = terms.significant(_, value)
+    return _("{value} {unit}", value=number, unit=terms.unit(_, unit)) if isinstance(unit, str) else number
+
+
+def _name(ds: Dataset, table: str, row_id: str, english: str, lang: str | None) -> str:
+    return content.text(ds, table, row_id, "name", lang, english)
 
 
 def _route_trace(ds: Dataset, fid: str, name: str, colour: str, width: float, dash: str, hover: str,
@@ -101,26 +107,33 @@ def _route_trace(ds: Dataset, fid: str, name: str, colour: str, width: float, da
     )
 
 
-def _pipeline_traces(ds: Dataset, state: ViewState) -> list[dict]:
+def _pipeline_traces(ds: Dataset, state: ViewState, lang: str | None) -> list[dict]:
+    _ = i18n.words(lang)
     shown = set(filters.pipelines(ds, state)["pipeline_id"])
     pipes = ds.pipelines
     top = pipes.groupby("capacity_unit")["capacity"].max().to_dict()
     traces = []
     for rec in pipes.itertuples(index=False):
         share = rec.capacity / top[rec.capacity_unit] if pd.notna(rec.capacity) else 0.3
-        hover = _hover(rec.name, f"{rec.commodity.title()} pipeline · {_status(rec.status)}",
-                       f"Capacity {_fmt(rec.capacity, rec.capacity_unit)}" if pd.notna(rec.capacity) else "",
-                       f"In service {_year(rec.commissioned_year)}" if pd.notna(rec.commissioned_year) else "",
-                       "Route schematic (joins known waypoints)" if rec.geometry_kind == "schematic" else "")
-        trace = _route_trace(ds, rec.pipeline_id, f"{rec.commodity.title()} pipeline",
+        kind = _(terms.PIPELINE_KIND[rec.commodity]) if rec.commodity in terms.PIPELINE_KIND else rec.commodity
+        hover = _hover(_name(ds, "pipelines", rec.pipeline_id, rec.name, lang), f"{kind} · {_status(_, rec.status)}",
+                       _("Capacity {value}", value=_fmt(_, rec.capacity, rec.capacity_unit))
+                       if pd.notna(rec.capacity) else "",
+                       _("In service {year}", year=_year(rec.commissioned_year))
+                       if pd.notna(rec.commissioned_year) else "",
+                       _(SCHEMATIC) if rec.geometry_kind == "schematic" else "")
+        trace = _route_trace(ds, rec.pipeline_id, kind,
                              line_colour(rec.commodity), 1.8 + 2.7 * share, line_dash(rec.status),
                              hover, f"pipe-{rec.commodity}", rec.pipeline_id in shown)
         traces.append(trace)
     return traces
 
 
-def _status(status) -> str:
-    return STATUS_LABEL[status_group(status)].lower()
+SCHEMATIC = i18n.N_("Route schematic (joins known waypoints)")
+
+
+def _status(_: i18n.Words, status) -> str:
+    return _(STATUS_WORD[status_group(status)])
 
 
 def _year(value) -> str:
@@ -128,9 +141,10 @@ def _year(value) -> str:
     return str(int(value)) if pd.notna(value) else ""
 
 
-def _corridor_traces(ds: Dataset, state: ViewState) -> list[dict]:
+def _corridor_traces(ds: Dataset, state: ViewState, lang: str | None) -> list[dict]:
     """Corridors grouped by mode and status, one trace a group (fewer traces draw faster); the groups
     come from the whole table, so their number does not change with the filters."""
+    _ = i18n.words(lang)
     shown = set(filters.corridors(ds, state)["corridor_id"])
     groups: dict[tuple[str, str], dict] = {}
     for rec in ds.corridors.itertuples(index=False):
@@ -139,10 +153,11 @@ def _corridor_traces(ds: Dataset, state: ViewState) -> list[dict]:
         route = ds.routes.get(rec.corridor_id)
         if rec.corridor_id not in shown or route is None or len(route.lons) < 2:
             continue
-        hover = _hover(rec.name, f"{rec.mode.title()} corridor · {_status(rec.status)}",
-                       f"Opened {_year(rec.opened_year)}" if pd.notna(rec.opened_year) else "",
-                       f"{rec.length_km:,.0f} km" if pd.notna(rec.length_km) else "",
-                       "Route schematic (joins known waypoints)" if rec.geometry_kind == "schematic" else "")
+        hover = _hover(_name(ds, "corridors", rec.corridor_id, rec.name, lang),
+                       f"{_(terms.CORRIDOR_KIND[kind])} · {_status(_, rec.status)}",
+                       _("Opened {year}", year=_year(rec.opened_year)) if pd.notna(rec.opened_year) else "",
+                       _("{n} km", n=_.number(rec.length_km)) if pd.notna(rec.length_km) else "",
+                       _(SCHEMATIC) if rec.geometry_kind == "schematic" else "")
         group["lon"] += [*route.lons, None]
         group["lat"] += [*route.lats, None]
         group["ids"] += [rec.corridor_id] * len(route.lons) + [None]
@@ -150,7 +165,7 @@ def _corridor_traces(ds: Dataset, state: ViewState) -> list[dict]:
     traces = []
     for (kind, dash), g in sorted(groups.items()):
         colour = line_colour(kind)
-        traces.append(_geo(lon=g["lon"], lat=g["lat"], mode="lines+markers", name=f"{kind.title()} corridor",
+        traces.append(_geo(lon=g["lon"], lat=g["lat"], mode="lines+markers", name=_(terms.CORRIDOR_KIND[kind]),
                            line={"color": colour, "width": 2.5, "dash": dash}, marker={"size": 5, "color": colour},
                            customdata=g["ids"], text=g["text"], hovertemplate="%{text}<extra></extra>",
                            showlegend=False))
@@ -170,25 +185,32 @@ def _crossing_position(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return lon, lat
 
 
-def _crossing_trace(ds: Dataset, state: ViewState) -> dict:
+def _modes(_: i18n.Words, cell: str) -> str:
+    return ", ".join(terms.mode(_, m) for m in cell.split(";"))
+
+
+def _crossing_trace(ds: Dataset, state: ViewState, lang: str | None) -> dict:
+    _ = i18n.words(lang)
     frame = _crossing_frame(ds, state)
     lon, lat = _crossing_position(frame)
     tonnes = frame["throughput"].where(frame["throughput_unit"].isin(("mt", "mt/y")))
     size = 14 + 16 * (tonnes / tonnes.max()).fillna(0) if tonnes.notna().any() else pd.Series(14, frame.index)
     hover = [
-        _hover(r.name, f"Modes: {r.modes.replace(';', ', ')} · {_status(r.status)}",
-               f"Opened {_year(r.year_opened)}" if pd.notna(r.year_opened) else "",
-               f"Throughput {_fmt(r.throughput, r.throughput_unit)} ({_year(r.throughput_year)})"
-               if pd.notna(r.throughput) else "Throughput: not published")
+        _hover(_name(ds, "border_crossings", r.crossing_id, r.name, lang),
+               _("Modes: {modes}", modes=_modes(_, r.modes)) + " · " + _status(_, r.status),
+               _("Opened {year}", year=_year(r.year_opened)) if pd.notna(r.year_opened) else "",
+               _("Throughput {value} ({year})", value=_fmt(_, r.throughput, r.throughput_unit),
+                 year=_year(r.throughput_year))
+               if pd.notna(r.throughput) else _("Throughput: not published"))
         for r in frame.itertuples(index=False)
     ]
     operating = [status_group(s) == "operating" for s in frame["status"]]
     return _geo(
-        lon=lon.tolist(), lat=lat.tolist(), mode="markers+text", name="Crossing point",
+        lon=lon.tolist(), lat=lat.tolist(), mode="markers+text", name=_("Crossing point"),
         # Names from this many pixels per degree up (assets/map_labels.js): the whole-country view on
         # a wide screen, not on a laptop or phone, where they would print over each other.
         meta={"textMinPx": 20},
-        text=_place_labels(frame, lon, lat), textposition="middle left",
+        text=_place_labels(ds, frame, lon, lat, lang), textposition="middle left",
         textfont={"family": FONT, "size": 13, "color": INK, "weight": 600, "shadow": "1px 1px 2px white"},
         marker={"size": size.tolist(), "symbol": [marker_symbol("diamond", s) for s in frame["status"]],
                 "color": [CROSSING_FILL if on else CROSSING_EDGE for on in operating],
@@ -197,13 +219,13 @@ def _crossing_trace(ds: Dataset, state: ViewState) -> dict:
     )
 
 
-def _place_labels(frame: pd.DataFrame, lon: pd.Series, lat: pd.Series) -> list[str]:
+def _place_labels(ds: Dataset, frame: pd.DataFrame, lon: pd.Series, lat: pd.Series, lang: str | None) -> list[str]:
     """One name per crossing place (Khorgos, Dostyk, Bakhty …), however many crossings share it: the
     first crossing drawn there carries it, the others none, so labels never print over each other."""
     kept: list[tuple[float, float]] = []
     seen: set[str] = set()
     labels = []
-    for name, modes, x, y in zip(frame["name"], frame["modes"], lon, lat, strict=True):
+    for cid, name, modes, x, y in zip(frame["crossing_id"], frame["name"], frame["modes"], lon, lat, strict=True):
         place = crossing_place(name)
         near = any(abs(x - a) + abs(y - b) < 0.35 for a, b in kept)
         if "pipeline" in modes or place in seen or near:
@@ -211,27 +233,29 @@ def _place_labels(frame: pd.DataFrame, lon: pd.Series, lat: pd.Series) -> list[s
             continue
         seen.add(place)
         kept.append((x, y))
-        labels.append(place)
+        labels.append(crossing_label(ds, cid, place, lang))
     return labels
 
 
-def _project_traces(ds: Dataset, state: ViewState) -> list[dict]:
+def _project_traces(ds: Dataset, state: ViewState, lang: str | None) -> list[dict]:
     """All project sites in one trace, coloured by theme and shaped by sector and status point by
     point: plotly's cost grows with the number of traces, and the key is HTML, so a trace per sector
     would buy nothing."""
+    _ = i18n.words(lang)
     frame = filters.projects(ds, state).dropna(subset=["lat", "lon"])
-    labels = dict(ds.vocabulary[["slug", "label"]].values)
     shapes = sector_shapes(ds)
     hover = [
-        _hover(r.name, f"{labels.get(r.sector, r.sector)} · {_status(r.status)}",
+        _hover(_name(ds, "projects", r.project_id, r.name, lang),
+               f"{content.label(ds, r.sector, lang)} · {_status(_, r.status)}",
                r.location_name if isinstance(r.location_name, str) else "",
-               f"{r.value:,.4g} million {r.currency}" if pd.notna(r.value) else "")
+               _("{value} million {currency}", value=terms.significant(_, r.value), currency=r.currency)
+               if pd.notna(r.value) else "")
         for r in frame.itertuples(index=False)
     ]
     colours = [project_colour(ds, x) for x in frame["sector"]]
     filled = [status_group(s) == "operating" for s in frame["status"]]
     return [_geo(
-        lon=frame["lon"].tolist(), lat=frame["lat"].tolist(), mode="markers", name="Projects",
+        lon=frame["lon"].tolist(), lat=frame["lat"].tolist(), mode="markers", name=_("Projects"),
         legendgroup="projects",
         marker={"size": 12, "color": colours,
                 "symbol": [marker_symbol(shapes.get(sec, "circle"), st)
@@ -242,11 +266,17 @@ def _project_traces(ds: Dataset, state: ViewState) -> list[dict]:
     )]
 
 
+def _lang(state: ViewState, lang: str | None) -> str | None:
+    """The language asked for, else the view's own."""
+    return lang or state.lang
+
+
 @functools.lru_cache(maxsize=256)
-def feature_traces(ds: Dataset, state: ViewState) -> list[dict]:
+def feature_traces(ds: Dataset, state: ViewState, lang: str | None = None) -> list[dict]:
     """The traces a filter change redraws, always the same number and order for one dataset."""
-    return [*_corridor_traces(ds, state), *_pipeline_traces(ds, state), _crossing_trace(ds, state),
-            *_project_traces(ds, state)]
+    lang = _lang(state, lang)
+    return [*_corridor_traces(ds, state, lang), *_pipeline_traces(ds, state, lang),
+            _crossing_trace(ds, state, lang), *_project_traces(ds, state, lang)]
 
 
 def feature_location(ds: Dataset, fid: str | None) -> tuple[list, list]:
@@ -296,9 +326,12 @@ def first_feature_index(ds: Dataset) -> int:
     return len(_country_traces(ds))
 
 
-def border_map(ds: Dataset, state: ViewState) -> go.Figure:
-    fig = go.Figure(data=[*_country_traces(ds), *feature_traces(ds, state), highlight_trace(ds, state.select)])
+def border_map(ds: Dataset, state: ViewState, lang: str | None = None) -> go.Figure:
+    lang = _lang(state, lang)
+    fig = go.Figure(data=[*_country_traces(ds, lang), *feature_traces(ds, state, lang),
+                          highlight_trace(ds, state.select)])
     fig.update_layout(**base_layout(
+        lang,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         # uirevision keeps the visitor's zoom and pan when filters redraw the traces.
         uirevision="border-map", dragmode="pan", clickmode="event",
@@ -306,7 +339,7 @@ def border_map(ds: Dataset, state: ViewState) -> go.Figure:
         # aspect ratio, so every pixel a legend takes from its width is lost from its height too.
         showlegend=False,
         # The chooser (assets/map_pick.js) lists every feature near a click by kind and name.
-        meta={"features": feature_index(ds)},
+        meta={"features": feature_index(ds, lang)},
     ))
     fig.update_geos(
         projection_type="mercator", visible=False, showland=False, showcountries=False,
@@ -316,10 +349,10 @@ def border_map(ds: Dataset, state: ViewState) -> go.Figure:
     return fig
 
 
-def feature_updates(ds: Dataset, state: ViewState) -> dict[int, dict]:
+def feature_updates(ds: Dataset, state: ViewState, lang: str | None = None) -> dict[int, dict]:
     """Trace index → trace, for a filter change: only the feature traces (the outlines stay as drawn)."""
     start = first_feature_index(ds)
-    return {start + offset: trace for offset, trace in enumerate(feature_traces(ds, state))}
+    return {start + offset: trace for offset, trace in enumerate(feature_traces(ds, state, _lang(state, lang)))}
 
 
 def highlight_update(ds: Dataset, fid: str | None) -> dict[int, dict]:

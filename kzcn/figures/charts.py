@@ -9,16 +9,18 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from kzcn import filters
+from kzcn import content, filters, i18n
+from kzcn.figures import terms
 from kzcn.figures.figure_cache import cached_figure
 from kzcn.figures.style import GRID, HIGHLIGHT, MUTED, REPORTER_STYLE, THEME_COLOURS, base_layout
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
+# The trade chart's flows, each with its y-axis title.
 TRADE_FLOWS = {
-    "turnover": "Total trade (turnover)",
-    "kz-exports": "Kazakhstan's exports to China",
-    "kz-imports": "Kazakhstan's imports from China",
+    "turnover": i18n.N_("Total trade (turnover), US$ bn"),
+    "kz-exports": i18n.N_("Kazakhstan's exports to China, US$ bn"),
+    "kz-imports": i18n.N_("Kazakhstan's imports from China, US$ bn"),
 }
 THEME_ORDER = ["diplomacy", "security", "energy", "connectivity", "economy"]
 # The timeline draws one trace per theme, then the marks of the selected and related events.
@@ -31,15 +33,26 @@ def _axis(**extra) -> dict:
     return axis
 
 
-def _event_marks(events: pd.DataFrame, y: float, yref_axis: str = "y") -> go.Scatter:
+def _lang(state: ViewState | None, lang: str | None) -> str | None:
+    """The language asked for, else the view's own."""
+    return lang or (state.lang if state is not None else None)
+
+
+def event_texts(ds: Dataset, events: pd.DataFrame, lang: str | None) -> list[str]:
+    """'2013-09-07: Xi proposes the Silk Road Economic Belt', the title in the visitor's language."""
+    return [f"{html.escape(d)}: {html.escape(content.text(ds, 'events', i, 'title', lang, t))}"
+            for i, d, t in zip(events["event_id"], events["date"], events["title"], strict=True)]
+
+
+def _event_marks(ds: Dataset, events: pd.DataFrame, y: float, lang: str | None, yref_axis: str = "y") -> go.Scatter:
     """Events drawn as small ticks on a chart, clickable like on the timeline."""
+    _ = i18n.words(lang)
     years = pd.to_numeric(events["date"].str[:4])
     return go.Scatter(
-        x=years.tolist(), y=[y] * len(events), yaxis=yref_axis, mode="markers", name="Events (see timeline)",
+        x=years.tolist(), y=[y] * len(events), yaxis=yref_axis, mode="markers", name=_("Events (see timeline)"),
         marker={"symbol": "triangle-up", "size": 11, "color": [THEME_COLOURS[t] for t in events["theme"]],
                 "line": {"color": "white", "width": 1}},
-        customdata=events["event_id"].tolist(),
-        text=[f"{html.escape(d)}: {html.escape(t)}" for d, t in zip(events["date"], events["title"], strict=True)],
+        customdata=events["event_id"].tolist(), text=event_texts(ds, events, lang),
         hovertemplate="%{text}<extra></extra>",
     )
 
@@ -52,7 +65,7 @@ def _year_band(fig: go.Figure, ds: Dataset, state: ViewState, **where) -> None:
 
 
 @cached_figure(maxsize=256)
-def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Figure:
+def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover", lang: str | None = None) -> go.Figure:
     """Annual trade as each side reports it, side by side; a missing year stays a gap.
 
     Bars: for each statistics body and year, the first row the table holds. Every other figure (a
@@ -60,8 +73,10 @@ def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Fig
     spread between sources stays visible without stacking bars on top of one another."""
     from kzcn.figures import trade_views  # imported here: trade_views builds on this module's helpers
 
+    lang = _lang(state, lang)
     if flow in trade_views.VIEWS:
-        return trade_views.VIEWS[flow](ds, state)
+        return trade_views.VIEWS[flow](ds, state, lang=lang)
+    _ = i18n.words(lang)
     flow = flow if flow in TRADE_FLOWS else "turnover"
     frame = ds.trade_annual[(ds.trade_annual["flow"] == flow) & (ds.trade_annual["period"] == "year")]
     fig = go.Figure()
@@ -72,34 +87,35 @@ def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover") -> go.Fig
         first = ~part.duplicated("year")
         others.append(part[~first])
         part = part[first].sort_values("year")
+        label = _(style["label"])
         fig.add_bar(
-            x=part["year"].tolist(), y=(part["value_usd_mn"] / 1000).tolist(), name=style["label"],
+            x=part["year"].tolist(), y=(part["value_usd_mn"] / 1000).tolist(), name=label,
             marker={"color": style["colour"]}, customdata=part["notes"].fillna("").tolist(),
-            hovertemplate="%{x}: US$%{y:.2f} bn · " + html.escape(style["label"]) + "<br>%{customdata}<extra></extra>",
+            hovertemplate=_("%{x}: US$%{y:.2f} bn") + " · " + html.escape(label) + "<br>%{customdata}<extra></extra>",
         )
     extra = pd.concat([*others, frame[frame["reporter"] == "unattributed"]]).sort_values("year")
     if len(extra):
         fig.add_scatter(
             x=extra["year"].tolist(), y=(extra["value_usd_mn"] / 1000).tolist(), mode="markers",
-            name="Other published figures (most name no statistics body)",
+            name=_("Other published figures (most name no statistics body)"),
             marker={"symbol": "diamond", "size": 9, "color": "rgba(80,80,80,0.55)",
                     "line": {"color": "white", "width": 1}},
-            customdata=[f"{REPORTER_STYLE[r]['label']}: {html.escape(n) if isinstance(n, str) else ''}"
+            customdata=[f"{_(REPORTER_STYLE[r]['label'])}: {html.escape(n) if isinstance(n, str) else ''}"
                         for r, n in zip(extra["reporter"], extra["notes"], strict=True)],
-            hovertemplate="%{x}: US$%{y:.2f} bn<br>%{customdata}<extra></extra>",
+            hovertemplate=_("%{x}: US$%{y:.2f} bn") + "<br>%{customdata}<extra></extra>",
         )
     events = filters.events(ds, state)
     economic = events[events["theme"].isin(("economy", "connectivity"))]
     top = (frame["value_usd_mn"].max() / 1000) * 1.08 if len(frame) else 1
     if len(economic):
-        fig.add_trace(_event_marks(economic, top))
+        fig.add_trace(_event_marks(ds, economic, top, lang))
     first, last = filters.dataset_years(ds)
     fig.update_layout(**base_layout(
-        barmode="group", bargap=0.12, bargroupgap=0.05, dragmode="select", selectdirection="h",
+        lang, barmode="group", bargap=0.12, bargroupgap=0.05, dragmode="select", selectdirection="h",
         uirevision="trade", margin={"l": 60, "r": 16, "t": 70, "b": 40},
         xaxis=_axis(title=None, range=[first - 0.6, last + 0.6], dtick=2, type="linear"),
         # type and autorange explicit: the product view before it may have left a category axis behind
-        yaxis=_axis(title={"text": f"{TRADE_FLOWS[flow]}, US$ bn"}, rangemode="tozero", type="linear", autorange=True),
+        yaxis=_axis(title={"text": _(TRADE_FLOWS[flow])}, rangemode="tozero", type="linear", autorange=True),
     ))
     _year_band(fig, ds, state)
     return fig
@@ -139,27 +155,41 @@ def _capacity_steps(ds: Dataset, system: str, years: range) -> pd.Series:
     return pd.Series(out, dtype="float64")
 
 
+# Each commodity's series on the energy chart, by measure: legend name, the hover's name and opacity.
+# (Russian oil crosses Kazakhstan to China; no gas is reported in transit.)
+ENERGY_MEASURES = {
+    "oil": {"carried": (i18n.N_("Oil: carried into China"), i18n.N_("carried into China"), 1.0),
+            "kz-exports-to-china": (i18n.N_("Oil: Kazakh oil sold to China"), i18n.N_("Kazakh oil sold to China"),
+                                    0.55),
+            "russian-transit": (i18n.N_("Oil: Russian oil in transit"), i18n.N_("Russian oil in transit"), 0.55)},
+    "gas": {"carried": (i18n.N_("Gas: carried into China"), i18n.N_("carried into China"), 1.0),
+            "kz-exports-to-china": (i18n.N_("Gas: Kazakh gas sold to China"), i18n.N_("Kazakh gas sold to China"),
+                                    0.55)},
+}
+CAPACITY_NAME = {"oil": i18n.N_("Oil: design capacity"), "gas": i18n.N_("Gas: design capacity")}
+
+
 @cached_figure(maxsize=256)
-def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
+def energy_chart(ds: Dataset, state: ViewState, lang: str | None = None) -> go.Figure:
     """Each system's design capacity against what it actually carried, oil above gas."""
+    lang = _lang(state, lang)
+    _ = i18n.words(lang)
     flows = filters.energy_flows(ds, state)
     allowed = filters.allowed_sectors(ds, state)
     first, last = filters.dataset_years(ds)
-    systems = [("kazakhstan-china-oil", "oil", "Oil to China, million tonnes"),
-               ("central-asia-china-gas", "gas", "Gas via Kazakhstan, bcm")]
+    systems = [("kazakhstan-china-oil", "oil", _("Oil to China, million tonnes")),
+               ("central-asia-china-gas", "gas", _("Gas via Kazakhstan, bcm"))]
     shown = [s for s in systems if allowed is None or s[1] in allowed]
     if not shown:
         fig = go.Figure()
         fig.update_layout(**base_layout(
-            annotations=[{"text": "No oil or gas in the current filter", "showarrow": False,
+            lang, annotations=[{"text": _("No oil or gas in the current filter"), "showarrow": False,
                           "font": {"size": 18, "color": MUTED}, "xref": "paper", "yref": "paper", "x": 0.5,
                           "y": 0.5}], xaxis={"visible": False}, yaxis={"visible": False}))
         return fig
     fig = make_subplots(rows=len(shown), cols=1, shared_xaxes=True, vertical_spacing=0.12,
                         subplot_titles=[s[2] for s in shown])
     system_of = dict(ds.pipelines[["pipeline_id", "system"]].values)
-    measure_style = {"carried": ("carried into China", 1.0), "kz-exports-to-china": ("Kazakh {c} sold to China", 0.55),
-                     "russian-transit": ("Russian oil in transit", 0.55)}
     for row, (system, commodity, _title) in enumerate(shown, start=1):
         colour = {"oil": "#332288", "gas": "#3A8FD0"}[commodity]
         part = flows[flows["pipeline_id"].map(lambda p: system_of.get(p, p)) == system]
@@ -168,24 +198,24 @@ def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
         lines = ds.pipelines[ds.pipelines["system"] == system]
         if not lines["crosses_border"].all():
             part = part[~((part["pipeline_id"] == system) & (part["measure"] == "carried"))]
-        for measure, (label, opacity) in measure_style.items():
+        for measure, (name, hover_name, opacity) in ENERGY_MEASURES[commodity].items():
             sub = part[part["measure"] == measure].sort_values("year")
             if sub.empty:
                 continue
-            label = label.format(c=commodity)
-            fig.add_bar(x=sub["year"].tolist(), y=sub["volume"].tolist(), name=f"{commodity.title()}: {label}",
+            label = _(hover_name)
+            fig.add_bar(x=sub["year"].tolist(), y=sub["volume"].tolist(), name=_(name),
                         marker={"color": colour, "opacity": opacity,
                                 "pattern": {"shape": ["x" if e else "" for e in sub["estimate"]]}},
                         customdata=sub["notes"].fillna("").tolist(),
-                        hovertemplate="%{x}: %{y:.2f} " + sub["unit"].iloc[0] + "<br>%{customdata}<extra>"
-                        + label + "</extra>", row=row, col=1)
+                        hovertemplate="%{x}: %{y:.2f} " + terms.unit(_, sub["unit"].iloc[0])
+                        + "<br>%{customdata}<extra>" + label + "</extra>", row=row, col=1)
         caps = capacity_series(ds, system)
         if len(caps):
-            unit = "mt/y" if commodity == "oil" else "bcm/y"
+            unit = terms.unit(_, "mt/y" if commodity == "oil" else "bcm/y")
             fig.add_scatter(x=caps.index.tolist(), y=caps.tolist(), mode="lines", line_shape="hv",
                             line={"color": "#111111", "width": 2.5, "dash": "dash"},
-                            name=f"{commodity.title()}: design capacity", row=row, col=1,
-                            hovertemplate="%{x}: capacity %{y:.1f} " + unit + "<extra></extra>")
+                            name=_(CAPACITY_NAME[commodity]), row=row, col=1,
+                            hovertemplate=_("%{x}: capacity %{y:.1f}") + " " + unit + "<extra></extra>")
     # Energy events (first oil, pipeline launches…) as ticks along the top of their commodity's panel.
     events = filters.events(ds, state)
     marked_any = False
@@ -196,11 +226,11 @@ def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
         caps = capacity_series(ds, system)
         volumes = flows.loc[flows["pipeline_id"].map(lambda p: system_of.get(p, p)) == system, "volume"]
         top = max([*volumes.tolist(), *caps.tolist(), 1.0]) * 1.1
-        marks = _event_marks(mine, top)
+        marks = _event_marks(ds, mine, top, lang)
         marks.showlegend = not marked_any
         marked_any = True
         fig.add_trace(marks, row=row, col=1)
-    fig.update_layout(**base_layout(barmode="overlay", uirevision="energy", bargap=0.2,
+    fig.update_layout(**base_layout(lang, barmode="overlay", uirevision="energy", bargap=0.2,
                                     margin={"l": 56, "r": 16, "t": 96, "b": 40},
                                     legend={"orientation": "h", "yanchor": "bottom", "y": 1.08, "x": 0,
                                             "font": {"size": 13}}))
@@ -215,26 +245,31 @@ def energy_chart(ds: Dataset, state: ViewState) -> go.Figure:
 
 
 @cached_figure(maxsize=256)
-def timeline_chart(ds: Dataset, state: ViewState, marked: frozenset[str] = frozenset()) -> go.Figure:
-    """Events by theme over time; the last trace marks the selected and related events."""
+def timeline_chart(ds: Dataset, state: ViewState, marked: frozenset[str] = frozenset(),
+                   lang: str | None = None) -> go.Figure:
+    """Events by theme over time; the last trace marks the selected and related events.
+
+    A theme's row is placed by its slug and labelled in the visitor's language (tickvals/ticktext), so
+    the marks trace, patched in by a callback that knows no language, lands on the right row."""
+    lang = _lang(state, lang)
     events = filters.events(ds, state)
     fig = go.Figure()
     for theme in THEME_ORDER:
         part = events[events["theme"] == theme]
         fig.add_scatter(
-            x=part["date"].map(_as_date).tolist(), y=[theme.title()] * len(part), mode="markers",
-            name=theme.title(), marker={"size": 15, "color": THEME_COLOURS[theme], "opacity": 0.85,
-                                        "line": {"color": "white", "width": 1}},
-            customdata=part["event_id"].tolist(),
-            text=[f"{html.escape(d)}: {html.escape(t)}" for d, t in zip(part["date"], part["title"], strict=True)],
+            x=part["date"].map(_as_date).tolist(), y=[theme] * len(part), mode="markers",
+            name=content.label(ds, theme, lang), marker={"size": 15, "color": THEME_COLOURS[theme], "opacity": 0.85,
+                                                          "line": {"color": "white", "width": 1}},
+            customdata=part["event_id"].tolist(), text=event_texts(ds, part, lang),
             hovertemplate="%{text}<extra></extra>",
         )
     fig.add_trace(timeline_marks(ds, marked))
     first, last = filters.dataset_years(ds)
     fig.update_layout(**base_layout(
-        uirevision="timeline", showlegend=False, margin={"l": 110, "r": 16, "t": 10, "b": 36},
+        lang, uirevision="timeline", showlegend=False, margin={"l": 110, "r": 16, "t": 10, "b": 36},
         xaxis=_axis(range=[f"{first - 1}-07-01", f"{last}-12-31"], type="date"),
-        yaxis=_axis(categoryorder="array", categoryarray=[t.title() for t in THEME_ORDER], showgrid=True),
+        yaxis=_axis(categoryorder="array", categoryarray=THEME_ORDER, showgrid=True, tickmode="array",
+                    tickvals=THEME_ORDER, ticktext=[content.label(ds, t, lang) for t in THEME_ORDER]),
     ))
     start, end = filters.year_bounds(ds, state)
     if (start, end) != (first, last):
@@ -246,7 +281,7 @@ def timeline_marks(ds: Dataset, marked: frozenset[str]) -> go.Scatter:
     """The marks trace, drawn at TIMELINE_MARKS_INDEX."""
     part = ds.events[ds.events["event_id"].isin(marked)]
     return go.Scatter(
-        x=part["date"].map(_as_date).tolist(), y=part["theme"].str.title().tolist(), mode="markers",
+        x=part["date"].map(_as_date).tolist(), y=part["theme"].tolist(), mode="markers",
         name="Selected or related", marker={"size": 26, "symbol": "circle-open", "color": HIGHLIGHT,
                                             "line": {"width": 4}},
         customdata=part["event_id"].tolist(), hoverinfo="skip", showlegend=False,

@@ -123,6 +123,18 @@ def water_traces(ds: Dataset) -> list[dict]:
     ]
 
 
+def _local(english, local) -> str:
+    """A name in the visitor's language where the data give one, else the English name."""
+    return local if isinstance(local, str) and local.strip() else english
+
+
+def _names(frame: pd.DataFrame, lang: str | None) -> list[str]:
+    column = f"name_{lang}"
+    if column not in frame.columns:
+        return frame["name"].tolist()
+    return [_local(e, x) for e, x in zip(frame["name"], frame[column], strict=True)]
+
+
 def _named_by_crossings(ds: Dataset) -> set[str]:
     """Places the crossing markers already name (Khorgos, Dostyk, Bakhty …): their town keeps its dot
     but not a second copy of the name."""
@@ -130,20 +142,23 @@ def _named_by_crossings(ds: Dataset) -> set[str]:
     return {crossing_place(name) for name in crossings["name"]}
 
 
-def place_traces(ds: Dataset) -> list[dict]:
+def place_traces(ds: Dataset, lang: str | None = None) -> list[dict]:
     """One trace a tier: the dot and the name of each city or town, sized by rank."""
     named = _named_by_crossings(ds)
     traces = []
     for tier in TIERS:
-        tiers = [PLACE_TIER.get(pid, int(rank) + 1) for pid, rank in zip(ds.places["place_id"], ds.places["rank"])]
+        tiers = [PLACE_TIER.get(pid, int(rank) + 1)
+                 for pid, rank in zip(ds.places["place_id"], ds.places["rank"], strict=True)]
         rows = ds.places[[t == tier for t in tiers]]
         traces.append(_trace(
             lon=rows["lon"].tolist(), lat=rows["lat"].tolist(), mode="markers+text",
-            text=["" if name in named else name for name in rows["name"]],
+            text=["" if name in named else local for name, local in zip(rows["name"], _names(rows, lang),
+                                                                         strict=True)],
             textposition=[AT_CROSSING.get(pid) or TEXT_POSITION.get(pid, "middle right") for pid in rows["place_id"]],
             textfont={"family": FONT, "size": [TEXT[r] for r in rows["rank"]], "color": PLACE_INK,
                       "shadow": HALO, "weight": 600 if tier == 1 else 400},
-            marker={"size": [CLEAR if pid in AT_CROSSING else DOT[r] for pid, r in zip(rows["place_id"], rows["rank"])],
+            marker={"size": [CLEAR if pid in AT_CROSSING else DOT[r]
+                             for pid, r in zip(rows["place_id"], rows["rank"], strict=True)],
                     "color": ["rgba(0,0,0,0)" if pid in AT_CROSSING else PLACE_INK for pid in rows["place_id"]],
                     "line": {"color": ["rgba(0,0,0,0)" if pid in AT_CROSSING else "white" for pid in rows["place_id"]],
                              "width": 1},
@@ -153,13 +168,13 @@ def place_traces(ds: Dataset) -> list[dict]:
     return traces
 
 
-def water_label_traces(ds: Dataset) -> list[dict]:
+def water_label_traces(ds: Dataset, lang: str | None = None) -> list[dict]:
     traces = []
     for tier in TIERS:
         rows = ds.water[ds.water["tier"] == tier]
         traces.append(_trace(
             lon=rows["label_lon"].tolist(), lat=rows["label_lat"].tolist(), mode="text",
-            text=rows["name"].tolist(),
+            text=_names(rows, lang),
             # A river with no line (the Ili, the Chu) is named at a town on it: the name goes below
             # and to the left, clear of the town's own name to its right.
             textposition=["middle center" if g is not None else "bottom left" for g in rows.geometry],
@@ -170,14 +185,14 @@ def water_label_traces(ds: Dataset) -> list[dict]:
     return traces
 
 
-def country_label_traces(ds: Dataset) -> list[dict]:
+def country_label_traces(ds: Dataset, lang: str | None = None) -> list[dict]:
     traces = []
     labels = pd.DataFrame(list(ds.country_labels))
     for tier in TIERS:
         rows = labels[labels["tier"] == tier]
         traces.append(_trace(
             lon=rows["lon"].tolist(), lat=rows["lat"].tolist(), mode="text",
-            text=[name.upper() for name in rows["name"]],
+            text=[name.upper() for name in _names(rows, lang)],
             textfont={"family": FONT, "size": 13, "color": MUTED, "weight": 500},
             name=f"Neighbouring countries, tier {tier}", meta={"layer": "labels", "tier": tier},
             visible=tier <= 2,
@@ -186,6 +201,7 @@ def country_label_traces(ds: Dataset) -> list[dict]:
 
 
 @functools.cache
-def label_traces(ds: Dataset) -> tuple[dict, ...]:
-    """Every tiered label trace, countries first so towns' names draw over them."""
-    return (*country_label_traces(ds), *water_label_traces(ds), *place_traces(ds))
+def label_traces(ds: Dataset, lang: str | None = None) -> tuple[dict, ...]:
+    """Every tiered label trace, countries first so towns' names draw over them; names in the visitor's
+    language where data/places.csv and data/geo give them (GeoNames), else in English."""
+    return (*country_label_traces(ds, lang), *water_label_traces(ds, lang), *place_traces(ds, lang))

@@ -7,8 +7,10 @@ from __future__ import annotations
 import functools
 import re
 
+from kzcn import content, i18n
 from kzcn.figures.style import (LINE_COLOURS, MAP_THEME_COLOURS, MUTED, SECTOR_SHAPES, STATUS_DASH, STATUS_SUFFIX,
                                 status_group)
+from kzcn.figures.terms import BORDER_CROSSING, CORRIDOR_KIND, PIPELINE_KIND, PROJECT
 from kzcn.tables import Dataset
 
 
@@ -61,16 +63,45 @@ def crossing_place(name: str) -> str:
 
 
 @functools.cache
-def feature_index(ds: Dataset) -> dict[str, list[str]]:
-    """Every feature the map draws → [kind, name], for the chooser a crowded click opens."""
-    labels = dict(ds.vocabulary[["slug", "label"]].values)
-    index: dict[str, list[str]] = {}
+def place_names(ds: Dataset, lang: str | None) -> dict[str, str]:
+    """English name of a city or town → its name in `lang`, where data/places.csv gives one."""
+    column = f"name_{lang}"
+    if column not in ds.places.columns:
+        return {}
+    rows = ds.places[ds.places[column].notna() & (ds.places[column].astype(str).str.strip() != "")]
+    return dict(zip(rows["name"], rows[column], strict=True))
+
+
+def crossing_label(ds: Dataset, crossing_id: str, place: str, lang: str | None) -> str:
+    """The name a crossing's place is labelled with on the map: its own translation where the data give
+    one (field `place` of data/translations.csv), else the town's name in data/places.csv, else English."""
+    local = place_names(ds, lang).get(place, place)
+    return content.text(ds, "border_crossings", crossing_id, "place", lang, local)
+
+
+# The chooser lists crossings first, then the pipelines, corridors and projects around them.
+KIND_RANK = {"crossing": 0, "oil": 1, "gas": 2, "corridor": 5, "project": 9}
+
+
+@functools.lru_cache(maxsize=8)
+def feature_index(ds: Dataset, lang: str | None = None) -> dict[str, list]:
+    """Every feature the map draws → [kind, name, rank], for the chooser a crowded click opens (it
+    groups by kind, in the order of rank)."""
+    _ = i18n.words(lang)
+    index: dict[str, list] = {}
     for r in ds.border_crossings.itertuples(index=False):
-        index[r.crossing_id] = ["Border crossing", r.name]
+        index[r.crossing_id] = [_(BORDER_CROSSING), content.text(ds, "border_crossings", r.crossing_id, "name",
+                                                                  lang, r.name), KIND_RANK["crossing"]]
     for r in ds.pipelines.itertuples(index=False):
-        index[r.pipeline_id] = [f"{r.commodity.title()} pipeline", r.name]
+        kind = _(PIPELINE_KIND[r.commodity]) if r.commodity in PIPELINE_KIND else r.commodity
+        index[r.pipeline_id] = [kind, content.text(ds, "pipelines", r.pipeline_id, "name", lang, r.name),
+                                KIND_RANK.get(r.commodity, 5)]
     for r in ds.corridors.itertuples(index=False):
-        index[r.corridor_id] = [f"{r.mode.title()} corridor", r.name]
+        index[r.corridor_id] = [_(CORRIDOR_KIND[corridor_kind(r.mode)]),
+                                content.text(ds, "corridors", r.corridor_id, "name", lang, r.name),
+                                KIND_RANK["corridor"]]
     for r in ds.projects.itertuples(index=False):
-        index.setdefault(r.project_id, [f"Project · {labels.get(r.sector, r.sector)}", r.name])
+        index.setdefault(r.project_id, [f"{_(PROJECT)} · {content.label(ds, r.sector, lang)}",
+                                        content.text(ds, "projects", r.project_id, "name", lang, r.name),
+                                        KIND_RANK["project"]])
     return index

@@ -6,7 +6,9 @@ hue family they also differ in lightness, so the map survives greyscale projecto
 
 from __future__ import annotations
 
-from kzcn.i18n import N_
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from kzcn import i18n
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 INK = "#1d2330"
@@ -25,9 +27,9 @@ THEME_COLOURS = {
     "diplomacy": "#CC79A7",
 }
 REPORTER_STYLE = {
-    "china-customs": {"label": "China customs (GACC)", "colour": "#B2182B", "dash": "solid"},
-    "kazakhstan-stats": {"label": "Kazakhstan statistics (BNS)", "colour": "#2166AC", "dash": "solid"},
-    "unattributed": {"label": "Reporter not stated", "colour": "#888888", "dash": "dot"},
+    "china-customs": {"label": i18n.N_("China customs (GACC)"), "colour": "#B2182B", "dash": "solid"},
+    "kazakhstan-stats": {"label": i18n.N_("Kazakhstan statistics (BNS)"), "colour": "#2166AC", "dash": "solid"},
+    "unattributed": {"label": i18n.N_("Reporter not stated"), "colour": "#888888", "dash": "dot"},
 }
 BORDER_COLOUR = "#B2182B"
 HIGHLIGHT = "#FFB000"
@@ -55,8 +57,12 @@ STATUS_GROUP = {
     "operational": "operating", "completed": "operating", "expansion": "operating",
     "under-construction": "building", "planned": "planned", "suspended": "stopped", "cancelled": "stopped",
 }
-STATUS_LABEL = {"operating": N_("Operating"), "building": N_("Under construction"), "planned": N_("Planned"),
-                "stopped": N_("Suspended or cancelled")}
+# Marked for translation; translated where shown (`_(STATUS_LABEL[g])`).
+STATUS_LABEL = {"operating": i18n.N_("Operating"), "building": i18n.N_("Under construction"),
+                "planned": i18n.N_("Planned"), "stopped": i18n.N_("Suspended or cancelled")}
+# The same, as a word inside a sentence ("Oil pipeline · operating").
+STATUS_WORD = {"operating": i18n.N_("operating"), "building": i18n.N_("under construction"),
+               "planned": i18n.N_("planned"), "stopped": i18n.N_("suspended or cancelled")}
 STATUS_DASH = {"operating": "solid", "building": "dash", "planned": "dot", "stopped": "longdashdot"}
 STATUS_SUFFIX = {"operating": "", "building": "-open-dot", "planned": "-open"}  # stopped: a cross
 
@@ -65,9 +71,17 @@ def status_group(status) -> str:
     return STATUS_GROUP.get(status if isinstance(status, str) else "", "operating")
 
 
-def base_layout(**extra) -> dict:
+def separators(lang: str | None = None) -> str:
+    """Plotly's decimal sign and thousands separator, as Babel writes them for the language: the numbers
+    plotly formats itself (axis ticks, `%{y:.1f}` in a hover) then match those `_.number` writes."""
+    loc = i18n.BABEL_LOCALE[i18n.words(lang).lang]
+    return get_decimal_symbol(loc) + get_group_symbol(loc)
+
+
+def base_layout(lang: str | None = None, **extra) -> dict:
     """A fresh layout dict each call: one visitor's view must never leak into another's."""
     layout = {
+        "separators": separators(lang),
         "font": {"family": FONT, "size": 15, "color": INK},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",

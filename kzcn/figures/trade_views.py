@@ -11,13 +11,15 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from kzcn.figures.charts import _axis, _year_band
+from kzcn import content, i18n
+from kzcn.figures.charts import _axis, _lang, _year_band
 from kzcn.figures.figure_cache import cached_figure
 from kzcn.figures.style import GRID, INK, MUTED, REPORTER_STYLE, base_layout
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
-PARTNER_STYLE = {"china": ("China", "#B2182B", "circle"), "russia": ("Russia", "#3B3B98", "square")}
+PARTNER_STYLE = {"china": (i18n.N_("China"), "#B2182B", "circle"), "russia": (i18n.N_("Russia"), "#3B3B98", "square")}
+
 
 def _ids(cell) -> list[str]:
     return [x.strip() for x in str(cell).split(";") if x.strip()] if isinstance(cell, str) else []
@@ -55,7 +57,7 @@ def partner_turnover(ds: Dataset) -> pd.DataFrame:
     rows = _full_years(ds.kz_trade_partners)
     rows = rows[(rows["flow"] == "turnover") & rows["partner"].isin(PARTNER_STYLE)]
     chosen = []
-    for year, group in rows.groupby("year", sort=True):
+    for _year, group in rows.groupby("year", sort=True):
         by_page = group.groupby("source_ids")["partner"].nunique()
         pair = by_page[by_page == len(PARTNER_STYLE)].index
         if len(pair):
@@ -97,20 +99,27 @@ def _span(frames: list[pd.DataFrame]) -> tuple[int, int]:
 
 
 @cached_figure(maxsize=64)
-def china_russia_chart(ds: Dataset, state: ViewState) -> go.Figure:
+def china_russia_chart(ds: Dataset, state: ViewState, lang: str | None = None) -> go.Figure:
+    lang = _lang(state, lang)
+    _ = i18n.words(lang)
     shares, values = partner_shares(ds), partner_turnover(ds)
     rows = _full_years(ds.kz_trade_partners)
     rows = rows[(rows["flow"] == "turnover") & rows["partner"].isin(PARTNER_STYLE)]
     first, last = _span([shares, rows])
     years = list(range(first, last + 1))
-    panels = [("share", "Share, %")] if len(shares) else []
-    panels.append(("value", "Turnover, US$ bn" if not len(shares) else "US$ bn"))
+    panels = [("share", _("Share, %"))] if len(shares) else []
+    panels.append(("value", _("Turnover, US$ bn") if not len(shares) else _("US$ bn")))
     fig = make_subplots(rows=len(panels), cols=1, shared_xaxes=True, vertical_spacing=0.08)
     publisher = dict(ds.sources[["source_id", "publisher"]].values)
     for row, (key, title) in enumerate(panels, start=1):
         fig.update_yaxes(title={"text": title}, row=row, col=1)
-        data, column, scale, unit = (shares, "share_pct", 1, "%") if key == "share" else (values, "value_usd_mn", 1000, " bn")
+        data, column, scale = (shares, "share_pct", 1) if key == "share" else (values, "value_usd_mn", 1000)
         for partner, (label, colour, symbol) in PARTNER_STYLE.items():
+            label = _(label)
+            # A share in %, a turnover in US$ bn; the partner's name, the year and the value in the sentence.
+            # Filled by hand: str.format would read plotly's %{x} as a placeholder of its own.
+            template = (_("{partner} %{x}: %{y:.1f}%") if key == "share"
+                        else _("{partner} %{x}: %{y:.1f} bn")).replace("{partner}", html.escape(label))
             part = data[data["partner"] == partner]
             by_year = dict(zip(part["year"].astype(int), part[column] / scale, strict=True))
             pages = dict(zip(part["year"].astype(int), part["source_ids"], strict=True))
@@ -119,7 +128,7 @@ def china_russia_chart(ds: Dataset, state: ViewState) -> go.Figure:
                 legendgroup=partner, showlegend=row == 1, line={"color": colour, "width": 3},
                 marker={"color": colour, "size": 9, "symbol": symbol},
                 customdata=[", ".join(publisher.get(s, s) for s in _ids(pages.get(y))) for y in years],
-                hovertemplate=f"{label} %{{x}}: %{{y:.1f}}{unit}<br>%{{customdata}}<extra></extra>", row=row, col=1)
+                hovertemplate=template + "<br>%{customdata}<extra></extra>", row=row, col=1)
         if key == "value":
             shown = set(zip(values["year"], values["partner"], values["source_ids"], strict=True))
             extra = rows[[(y, p, s) not in shown for y, p, s in zip(rows["year"], rows["partner"], rows["source_ids"],
@@ -127,29 +136,33 @@ def china_russia_chart(ds: Dataset, state: ViewState) -> go.Figure:
             if len(extra):
                 fig.add_scatter(
                     x=extra["year"].tolist(), y=(extra["value_usd_mn"] / 1000).tolist(), mode="markers",
-                    name="Other pages' figures", marker={"color": [PARTNER_STYLE[p][1] for p in extra["partner"]],
+                    name=_("Other pages' figures"), marker={"color": [PARTNER_STYLE[p][1] for p in extra["partner"]],
                                                          "size": 7, "opacity": 0.45, "symbol": "diamond"},
-                    customdata=[f"{PARTNER_STYLE[p][0]}: {publisher.get(_ids(s)[0], s)}"
+                    customdata=[f"{_(PARTNER_STYLE[p][0])}: {publisher.get(_ids(s)[0], s)}"
                                 for p, s in zip(extra["partner"], extra["source_ids"], strict=True)],
-                    hovertemplate="%{x}: %{y:.1f} bn<br>%{customdata}<extra></extra>", row=row, col=1)
+                    hovertemplate=_("%{x}: %{y:.1f} bn") + "<br>%{customdata}<extra></extra>", row=row, col=1)
     crossed = crossing_year(shares, "share_pct") if len(shares) else None
     basis = "shares"
     if crossed is None:
         crossed, basis = crossing_year(values, "value_usd_mn"), "turnover"
     if crossed is not None:
         pair = values[values["year"] == crossed]
-        how = "one page gives both" if basis == "turnover" and pair["same_page"].all() else "figures from the cited pages"
+        same = basis == "turnover" and pair["same_page"].all()
+        hover = {("shares", False): _("Compared on shares; figures from the cited pages"),
+                 ("turnover", True): _("Compared on turnover; one page gives both"),
+                 ("turnover", False): _("Compared on turnover; figures from the cited pages")}[(basis, bool(same))]
         fig.add_vline(x=crossed, line={"color": INK, "width": 1.5, "dash": "dash"})
         fig.add_annotation(x=crossed, y=1.0, yref="paper", yanchor="bottom", showarrow=False, xanchor="right",
-                           xshift=4, text=f"China passes Russia: {crossed}", align="right",
-                           bgcolor="rgba(255,255,255,0.85)", font={"size": 13, "color": INK},
-                           hovertext=f"Compared on {basis}; {how}")
+                           xshift=4, text=_("China passes Russia: {year}", year=crossed), align="right",
+                           bgcolor="rgba(255,255,255,0.85)", font={"size": 13, "color": INK}, hovertext=hover)
     fig.update_layout(**base_layout(
-        uirevision="trade-partners", dragmode="select", selectdirection="h", margin={"l": 60, "r": 16, "t": 48, "b": 40},
+        lang, uirevision="trade-partners", dragmode="select", selectdirection="h",
+        margin={"l": 60, "r": 16, "t": 48, "b": 40},
     ))
     # Explicit axis types: switching views reuses the axes, and plotly.js fails ("axis scaling") when a
     # category axis of the product view is left to guess that it is now linear.
-    fig.update_xaxes(range=[first - 0.6, last + 0.6], gridcolor=GRID, tickformat="d", type="linear", tickangle=0, nticks=8)
+    fig.update_xaxes(range=[first - 0.6, last + 0.6], gridcolor=GRID, tickformat="d", type="linear", tickangle=0,
+                     nticks=8)
     fig.update_yaxes(gridcolor=GRID, rangemode="tozero", type="linear", autorange=True)
     _year_band(fig, ds, state)
     return fig
@@ -175,10 +188,16 @@ def reporter_gap(ds: Dataset, flow: str = "turnover") -> pd.DataFrame:
     return out
 
 
+GAP_FLOWS = {"turnover": i18n.N_("Total trade"), "kz-imports": i18n.N_("China → Kazakhstan"),
+             "kz-exports": i18n.N_("Kazakhstan → China")}
+
+
 @cached_figure(maxsize=64)
-def reporter_gap_chart(ds: Dataset, state: ViewState) -> go.Figure:
+def reporter_gap_chart(ds: Dataset, state: ViewState, lang: str | None = None) -> go.Figure:
+    lang = _lang(state, lang)
+    _ = i18n.words(lang)
     fig = go.Figure()
-    labels = {"turnover": "Total trade", "kz-imports": "China → Kazakhstan", "kz-exports": "Kazakhstan → China"}
+    labels = {flow: _(label) for flow, label in GAP_FLOWS.items()}
     styles = {"turnover": ("#6A3D9A", 1.0), "kz-imports": ("#B2182B", 0.55), "kz-exports": ("#2166AC", 0.55)}
     publisher = dict(ds.sources[["source_id", "publisher"]].values)
     shown = []
@@ -188,15 +207,17 @@ def reporter_gap_chart(ds: Dataset, state: ViewState) -> go.Figure:
             continue
         shown.append(gap)
         colour, opacity = styles[flow]
-        hover = [f"China's customs US${c / 1000:.1f} bn ({publisher.get(_ids(cs)[0], cs)}) against Kazakhstan's "
-                 f"statistics US${k / 1000:.1f} bn ({publisher.get(_ids(ks)[0], ks)}): US${g / 1000:+.1f} bn"
+        hover = [_("China's customs US${china} bn ({china_page}) against Kazakhstan's statistics US${kazakhstan} bn "
+                   "({kazakhstan_page}): US${gap} bn", china=_.number(c / 1000, 1),
+                   china_page=publisher.get(_ids(cs)[0], cs), kazakhstan=_.number(k / 1000, 1),
+                   kazakhstan_page=publisher.get(_ids(ks)[0], ks), gap=_signed(_, g / 1000, 1))
                  for c, k, g, cs, ks in zip(gap["china_usd_mn"], gap["kazakhstan_usd_mn"], gap["gap_usd_mn"],
                                             gap["china_sources"], gap["kazakhstan_sources"], strict=True)]
         fig.add_bar(x=gap["year"].tolist(), y=gap["gap_pct"].round(1).tolist(), name=label,
                     marker={"color": colour, "opacity": opacity}, customdata=[html.escape(h) for h in hover],
-                    text=[f"{v:+.0f}%" for v in gap["gap_pct"]], textposition="outside", cliponaxis=False,
-                    textfont={"size": 13, "color": INK}, textangle=0, constraintext="none",
-                    hovertemplate="%{x}: China's figure %{y:+.1f}% vs Kazakhstan's<br>%{customdata}<extra>"
+                    text=[_("{value}%", value=_signed(_, v, 0)) for v in gap["gap_pct"]], textposition="outside",
+                    cliponaxis=False, textfont={"size": 13, "color": INK}, textangle=0, constraintext="none",
+                    hovertemplate=_("%{x}: China's figure %{y:+.1f}% vs Kazakhstan's") + "<br>%{customdata}<extra>"
                     + label + "</extra>")
     years = pd.concat([g["year"] for g in shown]) if shown else pd.Series([2000, 2024])
     first, last = int(years.min()), int(years.max())
@@ -204,16 +225,16 @@ def reporter_gap_chart(ds: Dataset, state: ViewState) -> go.Figure:
         first = last - 10
     annotations = []
     if not shown:
-        annotations.append({"text": "No year in the data has a full-year figure from both reporters",
+        annotations.append({"text": _("No year in the data has a full-year figure from both reporters"),
                             "showarrow": False, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.6,
                             "font": {"size": 16, "color": MUTED}})
     fig.update_layout(**base_layout(
-        barmode="group", bargap=0.25, uirevision="trade-gap", dragmode="select", selectdirection="h",
+        lang, barmode="group", bargap=0.25, uirevision="trade-gap", dragmode="select", selectdirection="h",
         margin={"l": 60, "r": 16, "t": 48, "b": 40}, annotations=annotations,
         # Ticks at the years with bars: the empty years between them are the point, and need no label.
         xaxis=_axis(title=None, range=[first - 0.6, last + 0.6], tickformat="d", type="linear", tickangle=0,
                     tickvals=sorted(set(years.astype(int))) if shown else None),
-        yaxis=_axis(title={"text": "China's figure above Kazakhstan's, %"}, zeroline=True, zerolinecolor=MUTED,
+        yaxis=_axis(title={"text": _("China's figure above Kazakhstan's, %")}, zeroline=True, zerolinecolor=MUTED,
                     type="linear", autorange=True),
     ))
     _year_band(fig, ds, state)
@@ -222,15 +243,24 @@ def reporter_gap_chart(ds: Dataset, state: ViewState) -> go.Figure:
 
 # --- Products ---------------------------------------------------------------------------------------------
 
-DIRECTIONS = {"kz-exports": "Kazakhstan → China", "kz-imports": "China → Kazakhstan"}
-SHORT = {"china-customs": "China customs", "kazakhstan-stats": "Kazakh statistics", "unattributed": "no body named"}
+DIRECTIONS = {"kz-exports": i18n.N_("Kazakhstan → China"), "kz-imports": i18n.N_("China → Kazakhstan")}
+SHORT = {"china-customs": i18n.N_("China customs"), "kazakhstan-stats": i18n.N_("Kazakh statistics"),
+         "unattributed": i18n.N_("no body named")}
+
+
+def _signed(_: i18n.Words, value: float, digits: int) -> str:
+    """+12.3 / −4.5 in the language's digits (a number's sign is always written)."""
+    text = _.number(abs(value), digits)
+    return ("+" if value >= 0 else "-") + text
 
 
 @cached_figure(maxsize=16)
-def products_chart(ds: Dataset, state: ViewState | None = None) -> go.Figure:
+def products_chart(ds: Dataset, state: ViewState | None = None, lang: str | None = None) -> go.Figure:
     """Product groups in each direction, the two latest years each direction has: one bar a figure,
     labelled with its HS code and year, coloured by who reported it (the legend is the key). Where two
     pages give the same group and year, both bars stand."""
+    lang = _lang(state, lang)
+    _ = i18n.words(lang)
     frame = ds.trade_products[ds.trade_products["flow"].isin(DIRECTIONS)].dropna(subset=["value_usd_mn"])
     latest = {f: sorted(frame.loc[frame["flow"] == f, "year"].unique())[-2:] for f in DIRECTIONS}
     frame = frame[[y in latest[f] for f, y in zip(frame["flow"], frame["year"], strict=True)]]
@@ -241,12 +271,14 @@ def products_chart(ds: Dataset, state: ViewState | None = None) -> go.Figure:
     legend_done: set[str] = set()
     for row, flow in enumerate(present, start=1):
         part = frame[frame["flow"] == flow].sort_values(["year", "value_usd_mn"])
-        labels = [f"{g}, {y}" for g, y in zip(part["product_group"], part["year"], strict=True)]
+        labels = [f"{content.text(ds, 'trade_products', g, 'product_group', lang, g)}, {y}"
+                  for g, y in zip(part["product_group"], part["year"], strict=True)]
         seen: dict[str, int] = {}
         for i, lab in enumerate(labels):  # two pages, one group and year: both bars stand, told apart
             seen[lab] = seen.get(lab, 0) + 1
             labels[i] = f"{lab} ({seen[lab]})" if seen[lab] > 1 else lab
-        pages = [(f"HS {h} · " if isinstance(h, str) else "") + ", ".join(publisher.get(x, x) for x in _ids(s))
+        pages = [(_("HS {code}", code=h) + " · " if isinstance(h, str) else "")
+                 + ", ".join(publisher.get(x, x) for x in _ids(s))
                  for h, s in zip(part["hs_code"], part["source_ids"], strict=True)]
         for reporter, style in REPORTER_STYLE.items():
             mask = (part["reporter"] == reporter).to_numpy()
@@ -254,25 +286,27 @@ def products_chart(ds: Dataset, state: ViewState | None = None) -> go.Figure:
                 continue
             fig.add_bar(x=(part.loc[mask, "value_usd_mn"] / 1000).tolist(),
                         y=[lab for lab, m in zip(labels, mask, strict=True) if m], orientation="h",
-                        name=SHORT[reporter], legendgroup=reporter, showlegend=reporter not in legend_done,
-                        marker={"color": style["colour"]}, customdata=[html.escape(p) for p, m in zip(pages, mask, strict=True) if m],
-                        hovertemplate="%{y}: US$%{x:.2f} bn<br>%{customdata}<extra>" + html.escape(style["label"]) + "</extra>",
+                        name=_(SHORT[reporter]), legendgroup=reporter, showlegend=reporter not in legend_done,
+                        marker={"color": style["colour"]},
+                        customdata=[html.escape(p) for p, m in zip(pages, mask, strict=True) if m],
+                        hovertemplate=_("%{y}: US$%{x:.2f} bn") + "<br>%{customdata}<extra>"
+                        + html.escape(_(style["label"])) + "</extra>",
                         row=row, col=1)
             legend_done.add(reporter)
         fig.update_yaxes(categoryorder="array", categoryarray=labels, row=row, col=1)
         axis = "y domain" if row == 1 else f"y{row} domain"
-        fig.add_annotation(text=f"<b>{DIRECTIONS[flow]}</b>", xref="paper", yref=axis, x=0, y=1.0, xanchor="right",
+        fig.add_annotation(text=f"<b>{_(DIRECTIONS[flow])}</b>", xref="paper", yref=axis, x=0, y=1.0, xanchor="right",
                            yanchor="bottom", showarrow=False, font={"size": 14, "color": INK})
     fig.update_layout(**base_layout(
-        barmode="overlay", margin={"l": 8, "r": 16, "t": 28, "b": 56}, uirevision="products",
+        lang, barmode="overlay", margin={"l": 8, "r": 16, "t": 28, "b": 56}, uirevision="products",
         # The legend stays in paper coordinates, as in the other charts: placed from the container's edge
         # (xref "container"), plotly.js 4.1 fails to fit a short or narrow chart ("axis scaling").
         # Below the plot and in paper coordinates: placed from the container's edge (xref "container"),
         # plotly.js 4.1 fails to fit a short or narrow chart ("axis scaling").
         legend={"orientation": "h", "x": 1, "xanchor": "right", "yanchor": "top", "y": -0.1, "font": {"size": 13}},
     ))
-    fig.update_xaxes(gridcolor=GRID, rangemode="tozero", type="linear", autorange=True, tickprefix="$",
-                     ticksuffix=" bn")
+    fig.update_xaxes(gridcolor=GRID, rangemode="tozero", type="linear", autorange=True, tickprefix=_("$"),
+                     ticksuffix=_(" bn"))
     fig.update_yaxes(automargin=True, showgrid=False, type="category", tickfont={"size": 12})
     return fig
 

@@ -1,0 +1,186 @@
+/* Accessibility where the page's parts come from components whose markup has no option for it, and the
+   keyboard paths they lack.
+
+   Markup (re-applied whenever React or the grid redraws, so it survives every update):
+   - dcc.Checklist and dcc.RadioItems (Dash 4.4) draw a role=listbox of role=option <label>s around
+     native checkboxes and radios: an option may not hold a focusable input, and the native inputs say
+     everything already. The roles go; the layouts name each set with a group or radiogroup around it.
+   - dcc.Dropdown (Dash 4.4) puts its tab stop on an aria-hidden input that hands focus to the real
+     button, and names the button by its value only. The button becomes the tab stop, and its name starts
+     with its visible <label> ("Sector: All sectors").
+   - dcc.RangeSlider: its year boxes have no name and its handles are "Minimum" / "Maximum"; the names
+     come from the group's data-range-names ("First year|Last year", layouts/page.py).
+   - Each graph is a figure named by its panel's title and described by its caption, which says where
+     its data is (layouts/page.py marks the panel with data-figure).
+   - The projects grid is named by its heading.
+
+   Keys: Enter on a row of the projects table selects it (as a click does; Space already does); Esc
+   closes the citation panel and the phone's folded filters or key (presenter mode has its own Esc
+   order in presenter.js; the map's chooser and the phone's sheet close themselves). */
+(function () {
+  "use strict";
+
+  function set(el, name, value) {
+    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  }
+  function drop(el, name) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+  }
+
+  function optionLists(root) {
+    root.querySelectorAll(".dash-checklist, .dash-radioitems").forEach(function (list) {
+      if (list.closest(".dash-dropdown-content")) return;  // a dropdown's own menu is a real listbox
+      drop(list, "role");
+      list.querySelectorAll(":scope > label").forEach(function (label) {
+        drop(label, "role");
+        drop(label, "aria-selected");
+      });
+    });
+  }
+
+  function dropdowns(root) {
+    root.querySelectorAll(".dash-dropdown-wrapper").forEach(function (wrap) {
+      const proxy = wrap.querySelector(":scope > .dash-dropdown-focus-target");
+      const button = wrap.querySelector(":scope > button.dash-dropdown");
+      if (!proxy || !button) return;
+      set(proxy, "tabindex", "-1");
+      if (!button.disabled) set(button, "tabindex", "0");
+      // The name reads as the button shows: label, the values, then "3 selected".
+      const label = button.id && document.querySelector('label[for="' + CSS.escape(button.id) + '"]');
+      if (!label || !label.id) return;
+      const own = (button.getAttribute("aria-labelledby") || "").split(" ").filter((n) => n && n !== label.id);
+      const count = own.filter((n) => /-value-count$/.test(n));
+      set(button, "aria-labelledby", [label.id].concat(own.filter((n) => !count.includes(n)), count).join(" "));
+    });
+  }
+
+  function rangeSliders(root) {
+    root.querySelectorAll("[data-range-names]").forEach(function (group) {
+      const names = group.dataset.rangeNames.split("|");
+      const boxes = [group.querySelector(".dash-range-slider-min-input"), group.querySelector(".dash-range-slider-max-input")];
+      const handles = group.querySelectorAll('[role="slider"]');
+      names.forEach(function (name, i) {
+        if (boxes[i]) set(boxes[i], "aria-label", name);
+        if (handles[i]) set(handles[i], "aria-label", name);
+      });
+    });
+  }
+
+  function figures(root) {
+    root.querySelectorAll("[data-figure]").forEach(function (panel) {
+      const graph = document.getElementById(panel.dataset.figure);
+      const title = panel.querySelector("h2[id]");
+      const about = panel.querySelector(".caption[id]");
+      if (!graph) return;
+      set(graph, "role", "figure");
+      if (title) set(graph, "aria-labelledby", title.id);
+      if (about) set(graph, "aria-describedby", about.id);
+    });
+  }
+
+  function grids(root) {
+    root.querySelectorAll(".table-panel").forEach(function (panel) {
+      const heading = panel.querySelector("h2[id]");
+      const grid = panel.querySelector('[role="grid"]');
+      if (heading && grid) set(grid, "aria-labelledby", heading.id);
+    });
+  }
+
+  // The filters stick to the top of a wide window: whatever the focus (or a link like "Skip to the
+  // projects table") scrolls to must stop below them, not under them.
+  function stickyPadding() {
+    const bar = document.querySelector(".controls");
+    const sticky = bar && getComputedStyle(bar).position === "sticky";
+    const pad = sticky ? Math.ceil(bar.getBoundingClientRect().height) + 8 + "px" : "";
+    if (document.documentElement.style.scrollPaddingTop !== pad) document.documentElement.style.scrollPaddingTop = pad;
+  }
+  window.addEventListener("resize", stickyPadding);
+
+  function apply() {
+    stickyPadding();
+    const root = document.getElementById("react-entry-point") || document.body;
+    optionLists(root);
+    dropdowns(root);
+    rangeSliders(root);
+    figures(root);
+    grids(root);
+  }
+
+  // Plotly redraws its SVG constantly (hover, zoom); nothing here lives inside it.
+  const insidePlot = (node) => node.nodeType === 1 && node.closest && node.closest(".js-plotly-plot");
+  const observer = new MutationObserver(function (records) {
+    if (records.some((r) => !insidePlot(r.target))) apply();
+  });
+  function start() {
+    apply();
+    observer.observe(document.body, {childList: true, subtree: true, attributes: true,
+                                     attributeFilter: ["role", "aria-selected", "tabindex", "aria-labelledby", "aria-label"]});
+  }
+  if (document.body) start();
+  else document.addEventListener("DOMContentLoaded", start);
+
+  // ---- The projects grid is one stop for Tab, as a grid should be: the arrows move between its header
+  // and its cells, and Tab leaves it (the grid's own Tab walked every header and cell, a thousand
+  // presses). The grid's options for this (tabToNextCell returning false) dropped the focus on <body>.
+  const TABBABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+  function tabStops() {
+    return Array.from(document.querySelectorAll(TABBABLE)).filter(function (el) {
+      if (el.tabIndex < 0 || el.disabled || el.closest(".ag-root-wrapper")) return false;
+      if (el.type === "radio" && !el.checked && el.name &&
+          document.querySelector('input[type="radio"][name="' + CSS.escape(el.name) + '"]:checked')) return false;
+      return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+    });
+  }
+  window.addEventListener("keydown", function (event) {
+    if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target;
+    const grid = target.closest && target.closest("#projects-table .ag-root-wrapper");
+    if (!grid || !target.closest(".ag-cell, .ag-header-cell") || target.closest(".ag-popup")) return;
+    const stops = tabStops();
+    const after = (el) => grid.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
+    const next = event.shiftKey ? stops.filter((el) => !after(el)).pop() : stops.find(after);
+    event.preventDefault();
+    event.stopPropagation();
+    if (next) next.focus();
+  }, true);
+
+  // ---- Enter on a table row selects it, as a click does.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = event.target.closest && event.target.closest("#projects-table .ag-row[row-id]");
+    if (!row || event.target.closest(".ag-header, a, button, input")) return;
+    let api = null;
+    try {
+      api = window.dash_ag_grid.getApi("projects-table");
+    } catch (err) {
+      return;  // the grid is not ready yet
+    }
+    const node = api && api.getRowNode(row.getAttribute("row-id"));
+    if (!node) return;
+    event.preventDefault();
+    node.setSelected(true, true);
+  });
+
+  // ---- Esc closes what is open, outside presenter mode (presenter.js decides there).
+  function presenting() {
+    return new URLSearchParams(window.location.search).get("mode") === "present";
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || event.defaultPrevented || presenting()) return;
+    const cite = document.querySelector("details.cite[open]");
+    if (cite) {
+      cite.open = false;
+      const summary = cite.querySelector("summary");
+      if (summary) summary.focus();
+      event.preventDefault();
+      return;
+    }
+    const toggle = Array.from(document.querySelectorAll('#filters-toggle[aria-expanded="true"], #key-toggle[aria-expanded="true"]'))
+      .find((el) => el.getClientRects().length > 0);
+    if (toggle) {
+      toggle.click();
+      toggle.focus();
+      event.preventDefault();
+    }
+  });
+})();
