@@ -24,10 +24,11 @@ def project_columns(lang: str | None = None) -> list[dict]:
         {"field": "sector_label", "headerName": _("Sector"), "minWidth": 120},
         {"field": "status", "headerName": _("Status"), "minWidth": 110},
         # Years as plain numbers: never "2,006", and wide enough to read at 1280 px.
-        {"field": "start_year", "headerName": _("Start"), "filter": "agNumberColumnFilter", "minWidth": 84,
-         "maxWidth": 100},
-        {"field": "completion_year", "headerName": _("Done"), "filter": "agNumberColumnFilter", "minWidth": 84,
-         "maxWidth": 100},
+        # 100 px leaves room beside the filter icon for the Russian header "Начало".
+        {"field": "start_year", "headerName": _("Start"), "filter": "agNumberColumnFilter", "minWidth": 100,
+         "maxWidth": 116},
+        {"field": "completion_year", "headerName": _("Done"), "filter": "agNumberColumnFilter", "minWidth": 100,
+         "maxWidth": 116},
         # A value stays in the currency its source published; sorting ranks it only against values in the
         # same currency (assets/table-sort.js). The US$ column holds only figures a source gave in dollars.
         {"field": "value", "headerName": _("Value (m)"), "minWidth": 110, "filter": "agNumberColumnFilter",
