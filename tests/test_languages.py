@@ -105,7 +105,7 @@ def test_every_interface_word_comes_from_the_catalog(ds):
 def test_the_page_and_its_layout_come_in_the_visitors_language(query, header, expected):
     from app import create_app
 
-    client = test_client()
+    client = _client()
     headers = {"Accept-Language": header} if header else {}
     page = client.get("/" + query, headers=headers)
     assert f'<html lang="{expected}">' in page.get_data(as_text=True)
@@ -118,10 +118,10 @@ def test_the_page_and_its_layout_come_in_the_visitors_language(query, header, ex
 _CLIENT = {}
 
 
-def test_client():
+def _client():
     if "client" not in _CLIENT:
         from app import create_app
-        _CLIENT["client"] = create_app(warm_static=False).server.test_client()
+        _CLIENT["client"] = create_app(warm_static=False).server._client()
     return _CLIENT["client"]
 
 
