@@ -121,7 +121,7 @@ _CLIENT = {}
 def _client():
     if "client" not in _CLIENT:
         from app import create_app
-        _CLIENT["client"] = create_app(warm_static=False).server._client()
+        _CLIENT["client"] = create_app(warm_static=False).server.test_client()
     return _CLIENT["client"]
 
 
