@@ -24,10 +24,10 @@ def server_url():
 
     real = trade_note.note
 
-    def failing(mode):
+    def failing(mode, search=None):
         if mode == "gap":
             raise RuntimeError("a fault planted by the test")
-        return real(mode)
+        return real(mode, search)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(trade_note, "note", failing)
