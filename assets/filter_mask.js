@@ -170,7 +170,7 @@
     const kept = [];
     const seen = new Set();
     return trace.customdata.map((cid, i) => {
-      const [place, pipeline] = idx.crossingPlace[cid];
+      const [place, pipeline, label] = idx.crossingPlace[cid];
       const x = trace.lon[i];
       const y = trace.lat[i];
       const near = kept.some(([a, b]) => Math.abs(x - a) + Math.abs(y - b) < 0.35);
@@ -179,7 +179,7 @@
       }
       seen.add(place);
       kept.push([x, y]);
-      return place;
+      return label || place;
     });
   }
 

@@ -73,13 +73,17 @@ def argument(ds: Dataset, lang: str | None = None) -> str:
     """The page's one-paragraph argument; its figures come from the trade table, not from the text."""
     _ = i18n.words(lang)
     rows = _turnover(ds, "china-customs").drop_duplicates("year").sort_values("year")
-    growth = ""
+    parts = [_("Kazakhstan is China's overland route west and one of its energy suppliers.")]
     recent = rows[rows["year"] >= 2010]
     if len(recent) >= 2:
         first, last = recent.iloc[0], recent.iloc[-1]
-        growth = " " + _("China's customs counted {first} of trade in {first_year} and {last} in {last_year};",
-                         first=_.usd_millions(first.value_usd_mn), first_year=first.year,
-                         last=_.usd_millions(last.value_usd_mn), last_year=last.year)
-    return (_("Kazakhstan is China's overland route west and one of its energy suppliers.") + growth + " " +
-            _("Kazakhstan's own statistics count the same trade lower. Every figure below links to the page "
-              "it comes from."))
+        parts.append(_("China's customs counted {first} of trade in {first_year} and {last} in {last_year};",
+                       first=_.usd_millions(first.value_usd_mn), first_year=first.year,
+                       last=_.usd_millions(last.value_usd_mn), last_year=last.year))
+    parts.append(_("Kazakhstan's own statistics count the same trade lower. Every figure below links to the page "
+                   "it comes from."))
+    text = parts[0]
+    for part in parts[1:]:
+        # How two sentences meet: a space in English, Russian and Kazakh, none in Chinese.
+        text = _("{before} {after}", before=text, after=part)
+    return text

@@ -15,7 +15,7 @@ import pandas as pd
 
 from kzcn import content, filters, i18n
 from kzcn.figures.border_map import feature_traces, first_feature_index
-from kzcn.figures.map_encoding import crossing_place
+from kzcn.figures.map_encoding import crossing_label, crossing_place
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
@@ -79,7 +79,9 @@ def filter_index(ds: Dataset, lang: str | None = None) -> dict:
         "events": [[eid, int(date[:4]), [s.strip() for s in cell.split(";") if s.strip()]]
                    for eid, date, cell in zip(events["event_id"], events["date"], events["sectors"], strict=True)],
         # Which crossing names its place when several share it (border_map._place_labels).
-        "crossingPlace": {r.crossing_id: [crossing_place(r.name), "pipeline" in r.modes]
+        # [place, carries a pipeline, the place's name in the page's language]
+        "crossingPlace": {r.crossing_id: [crossing_place(r.name), "pipeline" in r.modes,
+                                          crossing_label(ds, crossing_place(r.name), r.name_kz, r.name_cn, lang)]
                           for r in ds.border_crossings.itertuples(index=False)},
         # The map's feature traces: where they start in the figure and how many there are.
         "firstTrace": first_feature_index(ds),
