@@ -184,6 +184,11 @@ def make_page(browser, server_url):
         return watch
 
     yield _open
+    close_and_check(contexts, watches)
+
+
+def close_and_check(contexts, watches) -> None:
+    """Close the pages' browser contexts, then fail on any request to another host or console error."""
     for context in contexts:
         context.close()
     for watch in watches:

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import PageWatch, screenshot
+from conftest import PageWatch, close_and_check, screenshot
 
 from kzcn.figures.border_map import border_map
 from kzcn.ids import Id
@@ -47,11 +47,7 @@ def axe_page(browser, server_url):
         return page
 
     yield _open
-    for context in contexts:
-        context.close()
-    for watch in watches:
-        assert watch.foreign == [], f"requests to other hosts: {watch.foreign[:5]}"
-        assert watch.errors == [], f"console errors: {watch.errors[:5]}"
+    close_and_check(contexts, watches)
 
 
 def violations(page) -> list[str]:
