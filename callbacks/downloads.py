@@ -23,7 +23,7 @@ def download(_clicks, sectors, themes, years, meaning=None, search=None):
     ds = load()
     vocab = vocabulary(ds)
     state = replace(from_controls(sectors, themes, years, None, vocab, meaning),
-                    lang=urlstate.parse(inputs.search(search), vocab).lang)
+                    lang=urlstate.lang_of(search))
     return dcc.send_string(exports.to_csv(ds, table, state), f"china-kazakhstan-{table}.csv", type="text/csv")
 
 

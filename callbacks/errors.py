@@ -8,12 +8,11 @@ traceback goes to the server's log, never to the page.
 from __future__ import annotations
 
 import logging
-from urllib.parse import parse_qsl
 
 import flask
 from dash import ctx, set_props
 
-from kzcn import i18n
+from kzcn import i18n, urlstate
 from kzcn.ids import Id
 
 log = logging.getLogger("kzcn.callbacks")
@@ -35,14 +34,10 @@ def _visitor_lang() -> str | None:
     for state in (ctx.states_list or []) + (ctx.inputs_list or []):
         for item in state if isinstance(state, list) else [state]:
             if isinstance(item, dict) and item.get("id") == Id.URL and item.get("property") == "search":
-                found = i18n.clean(dict(_pairs(item.get("value"))).get("lang"))
+                found = urlstate.lang_of(item.get("value"))
                 if found:
                     return found
     return i18n.negotiate(None, flask.request.headers.get("Accept-Language") if flask.has_request_context() else None)
-
-
-def _pairs(search) -> list[tuple[str, str]]:
-    return parse_qsl(search.lstrip("?"))[:50] if isinstance(search, str) else []
 
 
 def _names(outputs) -> str:

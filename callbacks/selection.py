@@ -13,7 +13,6 @@ from kzcn.figures.border_map import feature_location, highlight_update
 from kzcn.figures.charts import TIMELINE_MARKS_INDEX, timeline_marks
 from kzcn import urlstate
 from kzcn.ids import Id
-from kzcn.vocabulary import vocabulary
 from kzcn.tables import load
 from layouts.details import details, find, related_ids_for
 
@@ -24,7 +23,7 @@ def _valid(ds, selected) -> str | None:
 
 def show(selected, search=None):
     ds = load()
-    return details(ds, _valid(ds, selected), urlstate.parse(search, vocabulary(ds)).lang)
+    return details(ds, _valid(ds, selected), urlstate.lang_of(search))
 
 
 def highlight(selected):

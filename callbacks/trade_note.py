@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from dash import Input, Output, State
 
-from kzcn import inputs, urlstate
+from kzcn import urlstate
 from kzcn.figures.trade_notes import view_note
 from kzcn.ids import Id
 from kzcn.tables import load
-from kzcn.vocabulary import vocabulary
 
 
 def note(mode, search=None):
-    ds = load()
-    lang = urlstate.parse(inputs.search(search), vocabulary(ds)).lang
-    text = view_note(ds, mode if isinstance(mode, str) else "", lang=lang)
+    text = view_note(load(), mode if isinstance(mode, str) else "", lang=urlstate.lang_of(search))
     return text, not text
 
 

@@ -86,7 +86,7 @@ def parse(search: str | None, vocab: Vocabulary) -> ViewState:
     notices: list[str] = []
     query = (search or "").lstrip("?")
     # The language first, so that whatever else the link gets wrong is said in it.
-    lang = _lang_in(query)
+    lang = lang_of(query)
     _ = i18n.words(lang)
     if len(query) > 4 * MAX_PARAM_CHARS:
         return ViewState(lang=lang, notices=(_("The link's parameters are too long and were ignored."),))
@@ -164,8 +164,12 @@ def encode(state: ViewState, vocab: Vocabulary) -> str:
     return "?" + urlencode(params, safe=",") if params else ""
 
 
-def _lang_in(query: str) -> str | None:
-    """The link's language, if it names one of ours (an unknown one is reported by `parse`)."""
+def lang_of(search: object) -> str | None:
+    """The link's language, if it names one of ours (an unknown one is reported by `parse`): what a
+    callback that needs only the language reads, without parsing the whole view."""
+    if not isinstance(search, str):
+        return None
+    query = search.lstrip("?")
     try:
         pairs = parse_qsl(query[:4 * MAX_PARAM_CHARS], keep_blank_values=True)
     except ValueError:

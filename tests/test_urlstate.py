@@ -175,3 +175,10 @@ def test_a_blank_view_parameter_still_states_a_view():
     from kzcn.urlstate import has_view_params
 
     assert has_view_params("?theme=energy") and has_view_params("?sector=")
+
+
+def test_the_language_alone_is_read_from_any_value():
+    from kzcn.urlstate import lang_of
+    assert lang_of("?sector=oil&lang=zh") == "zh" and lang_of("lang=KK") == "kk"
+    assert lang_of("?lang=fr") is None and lang_of("") is None
+    assert lang_of(["?lang=ru"]) is None and lang_of(None) is None and lang_of(7) is None
