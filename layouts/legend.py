@@ -9,6 +9,7 @@ import functools
 from dash import html
 
 from kzcn import content, filters
+from kzcn.figures.terms import CORRIDOR_KIND, PIPELINE_KIND
 from kzcn.i18n import N_
 from kzcn.figures.map_encoding import corridor_kind, line_colour, project_colour, sector_shapes, sector_themes
 from kzcn.figures.style import (BORDER_COLOUR, CROSSING_EDGE, HIGHLIGHT, MAP_THEME_COLOURS, STATUS_DASH,
@@ -16,8 +17,6 @@ from kzcn.figures.style import (BORDER_COLOUR, CROSSING_EDGE, HIGHLIGHT, MAP_THE
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
-PIPELINE_WORDS = {"oil": N_("Oil pipeline"), "gas": N_("Gas pipeline")}
-CORRIDOR_WORDS = {"rail": N_("Rail corridor"), "road": N_("Road corridor"), "multimodal": N_("Multimodal corridor")}
 # CSS border styles closest to plotly's line dashes, for the key's line samples.
 CSS_DASH = {"solid": "solid", "dash": "dashed", "dot": "dotted", "longdashdot": "dashed"}
 
@@ -64,9 +63,9 @@ def map_legend_items(ds: Dataset, state: ViewState) -> list:
     if len(shown["crossings"]):
         features.append(_item(_shape(CROSSING_EDGE, "diamond", "edged"), _("Border crossing (size: freight)")))
     for commodity in sorted(set(shown["pipes"]["commodity"])):
-        features.append(_item(_line(line_colour(commodity), width=4), _(PIPELINE_WORDS[commodity])))
+        features.append(_item(_line(line_colour(commodity), width=4), _(PIPELINE_KIND[commodity])))
     for kind in sorted({corridor_kind(m) for m in shown["corridors"]["mode"]}):
-        features.append(_item(_line(line_colour(kind), width=3), _(CORRIDOR_WORDS[kind])))
+        features.append(_item(_line(line_colour(kind), width=3), _(CORRIDOR_KIND[kind])))
     features.append(_item(_ring(HIGHLIGHT), _("Selected")))
 
     order = [g for g in STATUS_LABEL if g in shown["statuses"]]
