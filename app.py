@@ -16,7 +16,7 @@ from flask_compress import Compress
 from callbacks import register_callbacks
 from callbacks.errors import report
 from kzcn import bundle, i18n, static_compression
-from serving import callback_requests, security
+from serving import callback_requests, layout_cache, security
 from kzcn.tables import DataError, load
 from layouts.index import INDEX
 from layouts.page import page
@@ -63,9 +63,11 @@ def visitor_lang() -> str:
 
 def install_languages(app: Dash, ds) -> None:
     """One layout per language, chosen per request (assets/lang.js sends the page's language with the
-    layout request), and <html lang> written to match."""
+    layout request), served from bytes made once (serving/layout_cache.py), and <html lang> written
+    to match."""
     layout_in = functools.lru_cache(maxsize=len(i18n.LANGS))(lambda lang: page(ds, lang))
     app.layout = lambda: layout_in(visitor_lang())
+    layout_cache.install(app, layout_in, visitor_lang)
     default_index = app.interpolate_index
 
     def interpolate_index(**kwargs):
