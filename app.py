@@ -18,6 +18,7 @@ from callbacks.errors import report
 from kzcn import bundle, i18n, static_compression
 from serving import callback_requests, layout_cache, security
 from kzcn.tables import DataError, load
+from layouts.first_screen import first_screen
 from layouts.index import INDEX
 from layouts.page import page
 
@@ -71,8 +72,14 @@ def install_languages(app: Dash, ds) -> None:
     default_index = app.interpolate_index
 
     def interpolate_index(**kwargs):
+        lang = visitor_lang()
         html = default_index(**kwargs)
-        return re.sub(r"<html[^>]*>", f'<html lang="{visitor_lang()}">', html, count=1)
+        if not flask.has_request_context() or "mode" not in flask.request.args:
+            # The page as HTML until Dash draws it (layouts/first_screen.py); not for the presenter's
+            # and the print pack's own layouts, which look nothing like it.
+            html = html.replace('<div id="react-entry-point">',
+                                f'<div id="first-screen">{first_screen(ds, lang)}</div><div id="react-entry-point">', 1)
+        return re.sub(r"<html[^>]*>", f'<html lang="{lang}">', html, count=1)
 
     app.interpolate_index = interpolate_index
 
