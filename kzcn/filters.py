@@ -29,15 +29,21 @@ ALTERNATE_ROW = r"-alt(?:-|$)"
 MODE_SECTORS = {"road": "road", "rail": "rail", "pipeline": "oil", "pedestrian": "border-crossings"}
 
 
-def allowed_sectors(ds: Dataset, state: ViewState) -> set[str] | None:
+def allowed_sectors(ds: Dataset, state: ViewState) -> frozenset[str] | None:
     """The sector slugs the filters let through, or None when nothing is filtered."""
-    if not state.sectors and not state.themes:
+    return _allowed_sectors(ds, state.sectors, state.themes)
+
+
+@functools.lru_cache(maxsize=512)
+def _allowed_sectors(ds: Dataset, chosen_sectors: tuple, themes: tuple) -> frozenset[str] | None:
+    # Asked for by every view of every filter change: once per filter combination is enough.
+    if not chosen_sectors and not themes:
         return None
     sectors = ds.vocabulary.query("kind == 'sector'")
-    if state.themes:
-        sectors = sectors[sectors["theme"].isin(state.themes)]
-    chosen = set(sectors["slug"])
-    return chosen & set(state.sectors) if state.sectors else chosen
+    if themes:
+        sectors = sectors[sectors["theme"].isin(themes)]
+    chosen = frozenset(sectors["slug"])
+    return chosen & frozenset(chosen_sectors) if chosen_sectors else chosen
 
 
 def year_bounds(ds: Dataset, state: ViewState) -> tuple[int, int]:
