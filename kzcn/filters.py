@@ -90,6 +90,20 @@ def _project_finish(frame: pd.DataFrame) -> pd.Series:
     return frame["completion_year"].where(frame["status"].isin(("completed", "cancelled")))
 
 
+# A filter change asks each of these several times (charts, map key, summary, table), and many
+# visitors ask the same filters: each selection is kept per dataset and filter settings. pandas' copy
+# on write keeps a caller's change to a returned frame off the kept one.
+def _kept(select, ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept_selection(select, ds, state.sectors, state.themes, state.year_from, state.year_to,
+                           state.year_meaning)
+
+
+@functools.lru_cache(maxsize=1024)
+def _kept_selection(select, ds: Dataset, sectors, themes, year_from, year_to, year_meaning) -> pd.DataFrame:
+    return select(ds, ViewState(sectors=sectors, themes=themes, year_from=year_from, year_to=year_to,
+                                year_meaning=year_meaning))
+
+
 def _project_sectors(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.projects
     allowed = allowed_sectors(ds, state)
@@ -97,6 +111,10 @@ def _project_sectors(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def projects(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_projects, ds, state)
+
+
+def _projects(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = _project_sectors(ds, state)
     return frame[in_window(ds, state, frame["start_year"], _project_finish(frame))]
 
@@ -111,6 +129,10 @@ def projects_year_unknown(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def events(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_events, ds, state)
+
+
+def _events(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.events
     allowed = allowed_sectors(ds, state)
     years = pd.to_numeric(frame["date"].str[:4])
@@ -122,6 +144,10 @@ def events(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def pipelines(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_pipelines, ds, state)
+
+
+def _pipelines(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.pipelines
     allowed = allowed_sectors(ds, state)
     keep = in_window(ds, state, frame["commissioned_year"])
@@ -131,6 +157,10 @@ def pipelines(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def crossings(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_crossings, ds, state)
+
+
+def _crossings(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.border_crossings
     allowed = allowed_sectors(ds, state)
     keep = in_window(ds, state, frame["year_opened"])
@@ -141,6 +171,10 @@ def crossings(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def corridors(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_corridors, ds, state)
+
+
+def _corridors(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.corridors
     allowed = allowed_sectors(ds, state)
     keep = in_window(ds, state, frame["opened_year"])
@@ -150,6 +184,10 @@ def corridors(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def energy_flows(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_energy_flows, ds, state)
+
+
+def _energy_flows(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.energy_flows
     start, end = year_bounds(ds, state)
     keep = (frame["year"] >= start) & (frame["year"] <= end)
