@@ -69,9 +69,10 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
     marked = frozenset(related_ids_for(ds, selected))
     return (
         map_legend_items(ds, state) if fresh("map") else no_update,
-        trade_chart(ds, state, trade_mode, lang=state.lang) if fresh("trade") else no_update,
-        energy_chart(ds, state, lang=state.lang) if fresh("energy") else no_update,
-        timeline_chart(ds, state, marked, lang=state.lang) if fresh("timeline") else no_update,
+        # The cached JSON itself: Dash only serializes it (kzcn/figures/figure_cache.py).
+        trade_chart.json(ds, state, trade_mode, lang=state.lang) if fresh("trade") else no_update,
+        energy_chart.json(ds, state, lang=state.lang) if fresh("energy") else no_update,
+        timeline_chart.json(ds, state, marked, lang=state.lang) if fresh("timeline") else no_update,
         project_rows(ds, projects, state.lang) if fresh("table") else no_update,
         summary_children(ds, linked, vocab),
         keys,

@@ -100,15 +100,15 @@ def _is_events(trace: dict) -> bool:
     return trace.get("meta") == EVENTS
 
 
-def _cut(full: dict, traces: list[dict], bands: list[dict]) -> go.Figure:
-    """A figure of `traces` on the full chart's layout with `bands` added. The full chart is shared (cached),
-    so nothing of it is changed in place: go.Figure copies what it is given. Built from JSON plotly made
-    itself, it is not checked again (see figure_cache)."""
+def _cut(full: dict, traces: list[dict], bands: list[dict]) -> dict:
+    """Plotly's JSON of `traces` on the full chart's layout, with `bands` added. It shares the parts it
+    leaves as they are with the full chart (cached), so neither is ever changed in place: cached_figure
+    hands out copies as figures, and the JSON itself only to Dash, which reads it."""
     layout = dict(full["layout"])
     if bands:
         layout["shapes"] = [*layout.get("shapes", []), *bands]
     traces = [{k: v for k, v in t.items() if k != "meta"} if "meta" in t else t for t in traces]
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+    return {"data": traces, "layout": layout}
 
 
 def _json_cache(build):
@@ -117,7 +117,7 @@ def _json_cache(build):
 
 
 @cached_figure(maxsize=256)
-def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover", lang: str | None = None) -> go.Figure:
+def trade_chart(ds: Dataset, state: ViewState, flow: str = "turnover", lang: str | None = None) -> go.Figure | dict:
     """Annual trade as each side reports it, side by side; a missing year stays a gap.
 
     Bars: for each statistics body and year, the first row the table holds. Every other figure (a
@@ -239,7 +239,7 @@ ENERGY_SYSTEMS = {"oil": ("kazakhstan-china-oil", i18n.N_("Oil to China, million
 
 
 @cached_figure(maxsize=256)
-def energy_chart(ds: Dataset, state: ViewState, lang: str | None = None) -> go.Figure:
+def energy_chart(ds: Dataset, state: ViewState, lang: str | None = None) -> go.Figure | dict:
     """Each system's design capacity against what it actually carried, oil above gas."""
     lang = _lang(state, lang)
     allowed = filters.allowed_sectors(ds, state)
@@ -336,7 +336,7 @@ _energy_full = _json_cache(_energy_full_figure)
 
 @cached_figure(maxsize=256)
 def timeline_chart(ds: Dataset, state: ViewState, marked: frozenset[str] = frozenset(),
-                   lang: str | None = None) -> go.Figure:
+                   lang: str | None = None) -> go.Figure | dict:
     """Events by theme over time; the last trace marks the selected and related events.
 
     A theme's row is placed by its slug and labelled in the visitor's language (tickvals/ticktext), so
