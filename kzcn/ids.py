@@ -34,6 +34,8 @@ class Id(StrEnum):
     PACK = "briefing-pack"
     DOWNLOAD = "download"
     FIND = "find-feature"
+    # Find's options, handed to it when a visitor first reaches it (assets/find.js).
+    FIND_OPTIONS = "find-options"
     PLAY = "play-years"
     PLAY_TIMER = "play-timer"
     MAP_KEY = "map-key"

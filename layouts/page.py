@@ -248,7 +248,10 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                     html.Div([
                         html.Label(_("Find a crossing, pipeline, corridor, project or event"), htmlFor=Id.FIND,
                                    id="find-label"),
-                        dcc.Dropdown(id=Id.FIND, options=find_options(ds, lang), placeholder=_("Type a name…"),
+                        # Options from the store beside it on first focus (assets/find.js): the dropdown
+                        # indexes every option for its search as it gets them, too long a task for the load.
+                        dcc.Store(id=Id.FIND_OPTIONS, data=find_options(ds, lang)),
+                        dcc.Dropdown(id=Id.FIND, options=[], placeholder=_("Type a name…"),
                                      maxHeight=360,
                                      clearable=True, searchable=True),
                     ], className="panel find-panel", role="search", **{"aria-labelledby": "find-label"}),
