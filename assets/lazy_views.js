@@ -98,30 +98,48 @@
     if (!watch()) window.clearInterval(timer);
   }, 100);
 
-  // Printing the dashboard: every view on paper, drawn now (the print is laid out as soon as this
-  // returns, before Dash would have drawn a handed-over figure).
+  // Printing the dashboard, or exporting a view as an image: the view is needed now (the print is laid
+  // out as soon as the event returns, before Dash would have drawn a handed-over figure), so it is
+  // drawn here, and Dash is handed the same content.
+  function drawNow(id) {
+    const view = views[id];
+    if (!view) return;
+    view.latest = latest(view);
+    if (view.latest === undefined || view.latest === null || view.latest === view.shown) return;
+    const holder = document.getElementById(id);
+    if (view.prop === "figure") {
+      const gd = holder && holder.querySelector(".js-plotly-plot");
+      if (gd && window.Plotly) window.Plotly.react(gd, view.latest.data, view.latest.layout, gd._context);
+    } else {
+      try {
+        window.dash_ag_grid.getApi(id).setGridOption("rowData", view.latest);
+      } catch (err) { /* the table is not drawn yet */ }
+    }
+    hand(view);
+  }
   function drawAll() {
-    Object.keys(views).forEach(function (id) {
-      const view = views[id];
-      view.latest = latest(view);
-      if (view.latest === undefined || view.latest === null || view.latest === view.shown) return;
-      const holder = document.getElementById(id);
-      if (view.prop === "figure") {
-        const gd = holder && holder.querySelector(".js-plotly-plot");
-        if (gd && window.Plotly) window.Plotly.react(gd, view.latest.data, view.latest.layout, gd._context);
-      } else {
-        try {
-          window.dash_ag_grid.getApi(id).setGridOption("rowData", view.latest);
-        } catch (err) { /* the table is not drawn yet */ }
-      }
-      hand(view);
-    });
+    Object.keys(views).forEach(drawNow);
   }
   window.addEventListener("beforeprint", drawAll);
 
   window.kzcnLazy = {
     /** Whether a view still holds content it has not drawn (for tests and the bench). */
     pending: function (id) { const data = latest(views[id]); return data !== undefined && data !== views[id].shown; },
+    /** Whether a view shows its store's latest content, drawn (plotly keeps the figure's data array). */
+    current: function (id) {
+      const data = latest(views[id]);
+      if (data === undefined || data === null) return true;
+      if (views[id].prop === "figure") {
+        const gd = document.querySelector("#" + id + " .js-plotly-plot");
+        return !!gd && gd.data === data.data;
+      }
+      try {
+        return window.dash_ag_grid.getApi(id).getDisplayedRowCount() === data.length;
+      } catch (err) {
+        return false;
+      }
+    },
+    drawNow: drawNow,
     drawAll: drawAll,
   };
   const lazy = {};
