@@ -36,22 +36,30 @@
     view.shown = view.latest;
     const props = {};
     props[view.prop] = view.latest;
+    if (view.id === "projects-table") keepSelectedRowInSight();  // first: the rows may arrive at once
     window.dash_clientside.set_props(view.id, props);
-    if (view.id === "projects-table") keepSelectedRowInSight();
   }
 
   // The table's selected row (a link's select=) was scrolled to before the table had rows.
   function keepSelectedRowInSight() {
     const grid = window.dash_ag_grid;
-    if (!grid || !grid.getApiAsync) return;
-    grid.getApiAsync("projects-table").then(function (api) {
+    if (!grid || !grid.getApi) return;
+    let api = null;
+    try {
+      api = grid.getApi("projects-table");
+    } catch (err) {
+      return;  // the table is not drawn yet
+    }
+    if (api) {
       const once = function () {
         api.removeEventListener("rowDataUpdated", once);
-        const node = api.getSelectedNodes()[0];
-        if (node) api.ensureNodeVisible(node, "middle");
+        const selected = window.dash_component_api.getLayout("selected-feature");
+        const node = selected && selected.props.data ? api.getRowNode(selected.props.data) : null;
+        // After the grid has laid out its new rows (asked during the update, it scrolls nowhere).
+        if (node) window.setTimeout(function () { api.ensureNodeVisible(node, "middle"); }, 0);
       };
       api.addEventListener("rowDataUpdated", once);
-    }).catch(function () { /* no table on this page */ });
+    }
   }
 
   function take(id) {

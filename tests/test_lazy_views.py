@@ -31,7 +31,7 @@ def _server_views(ds, query: str) -> dict:
     out = {}
     for view, figure in (("trade-chart", trade), ("energy-chart", energy), ("timeline-chart", timeline)):
         data = json.loads(to_json_plotly(figure))["data"]
-        out[view] = [{"name": t.get("name"), "ids": [str(c) for c in t["customdata"]] if t.get("customdata") else None}
+        out[view] = [{"name": t.get("name"), "ids": [str(c) for c in t["customdata"]] if t.get("customdata") is not None else None}
                      for t in data]
     out["table"] = sorted(r["project_id"] for r in rows)
     return out
