@@ -100,10 +100,13 @@
     });
     return missing;
   }
-  // Dash draws the page after this script runs, and draws it anew on a change of mode: look now and
-  // then, and stop when every view has been found.
+  // Dash draws the page after this script runs: look often until every view is found, then now and
+  // then, in case a view's element is replaced.
   const timer = window.setInterval(function () {
-    if (!watch()) window.clearInterval(timer);
+    if (!watch()) {
+      window.clearInterval(timer);
+      window.setInterval(watch, 1000);
+    }
   }, 100);
 
   // Printing the dashboard, or exporting a view as an image: the view is needed now (the print is laid
