@@ -27,6 +27,12 @@ class Id(StrEnum):
     VIEW_KEYS = "view-keys"
     # The facts the browser filters the map and summary with (kzcn/filter_index.py, assets/filter_mask.js).
     FILTER_INDEX = "filter-index"
+    # The content of the views below the first screen, held until they come into view
+    # (callbacks/views.py fills them, assets/lazy_views.js hands them to the views).
+    TRADE_FIGURE = "trade-figure"
+    ENERGY_FIGURE = "energy-figure"
+    TIMELINE_FIGURE = "timeline-figure"
+    PROJECT_ROWS = "project-rows"
     APP_ROOT = "app-root"
     SCENE_PANEL = "scene-panel"
     SCENE_EXTENT = "scene-extent"
