@@ -321,7 +321,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                            # Fixed row heights: auto-height rows made every selection and scroll
                            # re-measure the grid (a quarter of a second per click, measured).
                            defaultColDef={"sortable": True, "filter": True, "resizable": True,
-                                          "tooltipValueGetter": {"function": "params.valueFormatted ?? params.value"}},
+                                          "tooltipValueGetter": {"function": "params.valueFormatted != null ? params.valueFormatted : params.value"}},
                            dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
                                                              "enableClickSelection": True},
                                             "domLayout": "normal", "animateRows": False, "rowHeight": 40,
