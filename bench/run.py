@@ -265,8 +265,10 @@ def lighthouse_numbers(url: str) -> dict:
     flags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
     out: dict = {}
     for form in ("desktop", "mobile"):
-        runs = []
-        for _ in range(LIGHTHOUSE_RUNS):
+        runs, failed = [], []
+        # A run whose trace Lighthouse could not read (its NO_NAVSTART, seen here now and then) is run
+        # again, up to twice per form, and said in the results; it is never counted as a score.
+        while len(runs) < LIGHTHOUSE_RUNS and len(failed) <= 2:
             with tempfile.TemporaryDirectory() as tmp:
                 report = Path(tmp) / "lh.json"
                 cmd = [str(cli), url, "--quiet", "--only-categories=performance", "--output=json",
@@ -275,13 +277,19 @@ def lighthouse_numbers(url: str) -> dict:
                     cmd.append("--preset=desktop")
                 subprocess.run(cmd, env=env, check=True, timeout=300, stdout=subprocess.DEVNULL)
                 lh = json.loads(report.read_text(encoding="utf-8"))
+            if lh.get("runtimeError") or lh["categories"]["performance"]["score"] is None:
+                failed.append((lh.get("runtimeError") or {}).get("code", "no score"))
+                continue
             audits = lh["audits"]
             runs.append({"score": lh["categories"]["performance"]["score"] * 100,
                          "cls": audits["cumulative-layout-shift"]["numericValue"],
                          "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
                          "tbt": audits["total-blocking-time"]["numericValue"]})
+        if not runs:
+            raise RuntimeError(f"Lighthouse {form}: no run gave a score ({', '.join(failed)})")
         out[form] = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
         out[form]["scores"] = [r["score"] for r in runs]
+        out[form]["failed"] = failed
     return out
 
 
@@ -374,6 +382,8 @@ def write(web: dict, srv: dict, lh: dict | None, load: dict | None) -> None:
                                      ("mobile", "score ≥ 80", "39–46; LCP 7.2 s, TBT 2.7 s")):
             r = lh[form]
             runs = ", ".join(f"{x:.0f}" for x in r["scores"])
+            if r.get("failed"):
+                runs += f"; {len(r['failed'])} run(s) without a trace, run again: {', '.join(r['failed'])}"
             lines.append(f"| {form} | **{r['score']:.0f}** ({runs}) | {r['cls']:.3f} | {r['lcp']:.2f} | {r['tbt']:.0f} "
                          f"| {target} | {before} |")
         lines.append("")
