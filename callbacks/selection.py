@@ -15,7 +15,7 @@ from dash import ClientsideFunction, Input, Output, Patch, State
 
 from kzcn.figures.border_map import feature_location, highlight_update
 from kzcn.figures.charts import TIMELINE_MARKS_INDEX, timeline_marks
-from kzcn import urlstate
+from kzcn import i18n, urlstate
 from kzcn.ids import Id
 from kzcn.tables import load
 from layouts.details import details, find, related_ids_for
@@ -26,8 +26,10 @@ def _valid(ds, selected) -> str | None:
 
 
 def show(selected, search=None):
+    """The panel as the page's own copy has it (kzcn/details_index.py): English is "en", named in the
+    link or not."""
     ds = load()
-    return details(ds, _valid(ds, selected), urlstate.lang_of(search))
+    return details(ds, _valid(ds, selected), urlstate.lang_of(search) or i18n.DEFAULT)
 
 
 def served(wanted, search=None):
@@ -74,7 +76,7 @@ def register(app) -> None:
         Input(Id.TIMELINE_CHART, "clickData"),
         Input(Id.ENERGY_CHART, "clickData"),
         Input(Id.TRADE_CHART, "clickData"),
-        Input(Id.PROJECTS_TABLE, "selectedRows"),
+        Input(Id.PROJECTS_TABLE, "cellClicked"),
         Input(Id.FIND, "value"),
         prevent_initial_call=True,
     )
