@@ -179,17 +179,20 @@ def browser_numbers(url: str) -> dict:
                         // Only points a click selects outright: a crowded one opens the chooser.
                         const gd = document.querySelector('#border-map .js-plotly-plot');
                         const g0 = gd.getBoundingClientRect();
-                        const alone = window.kzcn.featuresAt(gd, x - g0.left, y - g0.top).length === 1;
-                        if (r.width && alone && x > f.left + 10 && x < f.right - 10
+                        const ids = window.kzcn.featuresAt(gd, x - g0.left, y - g0.top);
+                        if (r.width && ids.length === 1 && x > f.left + 10 && x < f.right - 10
                             && y > f.top + 10 && y < f.bottom - 10)
-                            out.push({x: x, y: y}); }
+                            out.push({x: x, y: y, id: ids[0]}); }
                 }
             } return out; }""")
         # Once the page is settled, as a visitor finds it a few seconds after opening it: its own copy of
         # the details panels is fetched when it is idle (assets/details.js; absent on older branches).
         page.wait_for_function("() => !window.kzcn.detailsReady || window.kzcn.detailsReady()", timeout=30000)
-        served = []
+        served, busy = [], set()
         page.on("request", lambda r: served.append(1) if "details-served" in (r.post_data or "") else None)
+        page.on("request", lambda r: busy.add(r) if "_dash-update-component" in r.url else None)
+        page.on("requestfinished", lambda r: busy.discard(r))
+        page.on("requestfailed", lambda r: busy.discard(r))
         clicks = []
         for i in range(CLICKS):
             pt = points[(i * 7) % len(points)]
@@ -201,6 +204,15 @@ def browser_numbers(url: str) -> dict:
             except Exception:  # the same project twice in a row: nothing to change, not a sample
                 continue
             clicks.append(page.evaluate("() => window.__click.painted - window.__click.t0"))
+            # Each click on a settled page, as a reader clicks: the URL, the highlight and the rest of
+            # the last click's answers in before the next (they would otherwise be timed with it).
+            page.wait_for_function("(id) => new URLSearchParams(location.search).get('select') === id",
+                                   arg=pt["id"], timeout=10000)
+            for _ in range(100):
+                if not busy:
+                    break
+                page.wait_for_timeout(50)
+            page.wait_for_timeout(300)
         out["click_server_requests"] = len(served)
         out["click_ms"] = clicks
         browser.close()
