@@ -121,23 +121,34 @@ def test_a_map_click_shows_the_details_while_the_server_is_not_answering(make_pa
     points = page.evaluate(LONE_PROJECTS)
     first, second = points[0], next(p for p in points if p["id"] != points[0]["id"])
     held = []
-    page.route("**/_dash-update-component", lambda route: held.append(route))
-    for point in (first, second):
-        page.mouse.click(point["x"], point["y"])
-        # Shown with every server call held back: nothing from the server drew it.
-        page.wait_for_function(TITLE_IS, arg=_title(ds, point["id"], None), timeout=5000)
-    assert not any("details-served" in (r.request.post_data or "") for r in held)
-    # The URL, the table's row and the map's highlight follow once the server answers.
-    page.unroute("**/_dash-update-component")
+
+    def callbacks(url: str) -> bool:  # Dash adds a query string to the path
+        return "/_dash-update-component" in url
+
+    page.route(callbacks, lambda route: held.append(route))
+    page.mouse.click(first["x"], first["y"])
+    # Shown with every server call held back: nothing from the server drew it.
+    page.wait_for_function(TITLE_IS, arg=_title(ds, first["id"], None), timeout=5000)
+    page.wait_for_function(SELECTED_IN_URL, arg=first["id"], timeout=5000)  # pushed, not yet answered
+    for _ in range(100):  # the state callback's request, held
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held and not any("details-served" in (r.request.post_data or "") for r in held)
+    # The table's row and the map's highlight follow once the server answers.
     for route in held:
         route.continue_()
-    page.wait_for_function(SELECTED_IN_URL, arg=second["id"], timeout=10000)
+    page.unroute(callbacks)
     page.wait_for_function("""(id) => { const row = dash_ag_grid.getApi('projects-table').getSelectedRows()[0];
-        return !!row && row.project_id === id; }""", arg=second["id"], timeout=15000)
+        return !!row && row.project_id === id; }""", arg=first["id"], timeout=15000)
     page.wait_for_function("""() => { const gd = document.querySelector('#border-map .js-plotly-plot');
         const spot = gd.data[gd.data.length - 1]; return spot.name === 'Selected' && spot.lon.length > 0; }""",
                            timeout=15000)
+    # A second click, then back: the first click's panel again, through the URL.
+    page.mouse.click(second["x"], second["y"])
+    page.wait_for_function(TITLE_IS, arg=_title(ds, second["id"], None), timeout=5000)
+    page.wait_for_function(SELECTED_IN_URL, arg=second["id"], timeout=10000)
     assert page.evaluate("() => document.querySelectorAll('#details-panel h2').length") == 1
-    # Back: the first click's panel again, through the URL.
     page.go_back()
+    page.wait_for_function(SELECTED_IN_URL, arg=first["id"], timeout=10000)
     page.wait_for_function(TITLE_IS, arg=_title(ds, first["id"], None), timeout=10000)
