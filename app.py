@@ -16,8 +16,9 @@ from flask_compress import Compress
 from callbacks import register_callbacks
 from callbacks.errors import report
 from kzcn import bundle, details_index, i18n, static_compression
-from serving import callback_requests, security
+from serving import callback_requests, layout_cache, security
 from kzcn.tables import DataError, load
+from layouts.first_screen import first_screen
 from layouts.index import INDEX
 from layouts.page import page
 
@@ -64,14 +65,22 @@ def visitor_lang() -> str:
 
 def install_languages(app: Dash, ds) -> None:
     """One layout per language, chosen per request (assets/lang.js sends the page's language with the
-    layout request), and <html lang> written to match."""
+    layout request), served from bytes made once (serving/layout_cache.py), and <html lang> written
+    to match."""
     layout_in = functools.lru_cache(maxsize=len(i18n.LANGS))(lambda lang: page(ds, lang))
     app.layout = lambda: layout_in(visitor_lang())
+    layout_cache.install(app, layout_in, visitor_lang)
     default_index = app.interpolate_index
 
     def interpolate_index(**kwargs):
+        lang = visitor_lang()
         html = default_index(**kwargs)
-        return re.sub(r"<html[^>]*>", f'<html lang="{visitor_lang()}">', html, count=1)
+        if not flask.has_request_context() or "mode" not in flask.request.args:
+            # The page as HTML until Dash draws it (layouts/first_screen.py); not for the presenter's
+            # and the print pack's own layouts, which look nothing like it.
+            html = html.replace('<div id="react-entry-point">',
+                                f'<div id="first-screen">{first_screen(ds, lang)}</div><div id="react-entry-point">', 1)
+        return re.sub(r"<html[^>]*>", f'<html lang="{lang}">', html, count=1)
 
     app.interpolate_index = interpolate_index
 

@@ -106,7 +106,6 @@
   window.addEventListener("resize", stickyPadding);
 
   function apply() {
-    stickyPadding();
     const root = document.getElementById("react-entry-point") || document.body;
     optionLists(root);
     dropdowns(root);
@@ -117,10 +116,28 @@
 
   // Plotly redraws its SVG constantly (hover, zoom); nothing here lives inside it.
   const insidePlot = (node) => node.nodeType === 1 && node.closest && node.closest(".js-plotly-plot");
+  // Once a frame at most: a filter change rewrites the page in several commits, and each pass reads
+  // the page; the padding only when the bar's size may have changed (reading it lays the page out).
+  let queued = false;
   const observer = new MutationObserver(function (records) {
-    if (records.some((r) => !insidePlot(r.target))) apply();
+    if (queued || !records.some((r) => !insidePlot(r.target))) return;
+    queued = true;
+    window.requestAnimationFrame(function () {
+      queued = false;
+      apply();
+    });
   });
+  function watchBar() {
+    const bar = document.querySelector(".controls");
+    if (!bar) {
+      window.setTimeout(watchBar, 200);  // Dash has not drawn the page yet
+      return;
+    }
+    stickyPadding();
+    if (window.ResizeObserver) new ResizeObserver(stickyPadding).observe(bar);
+  }
   function start() {
+    watchBar();
     apply();
     observer.observe(document.body, {childList: true, subtree: true, attributes: true,
                                      attributeFilter: ["role", "aria-selected", "tabindex", "aria-labelledby", "aria-label"]});

@@ -44,6 +44,8 @@
   }
 
   function exportGraph(button) {
+    // A view below the first screen may not be drawn yet (assets/lazy_views.js).
+    if (window.kzcnLazy) window.kzcnLazy.drawNow(button.dataset.graph);
     const holder = document.getElementById(button.dataset.graph);
     const gd = holder && holder.querySelector(".js-plotly-plot");
     if (!gd || !window.Plotly) return;

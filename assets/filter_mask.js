@@ -195,24 +195,94 @@
     });
   }
 
+  // What the map shows now, as the filter state's key: a change of the controls that leads back to
+  // it draws nothing. Before any mask, the map is the server's unfiltered one.
+  let drawn = null;
+  // Two states that draw the same map and summary have one key (any meaning of the whole window).
+  function keyOf(st, idx) {
+    const b = bounds(st, idx);
+    return JSON.stringify([st.sectors, st.themes, b.start, b.end, b.full ? "" : st.meaning]);
+  }
+
+  function masked(st, idx, figure) {
+    if (!full || !(figure.layout && figure.layout.meta && figure.layout.meta.masked)) {
+      full = JSON.parse(JSON.stringify(figure.data.slice(idx.firstTrace, idx.firstTrace + idx.traces)));
+    }
+    // Only the feature traces are new objects: plotly compares the rest by reference and finds them
+    // unchanged, and the context layers' arrays are not copied.
+    const data = figure.data.slice();
+    maskedTraces(st, idx, full).forEach((trace, j) => { data[idx.firstTrace + j] = trace; });
+    const meta = Object.assign({}, figure.layout && figure.layout.meta, { masked: true });
+    return Object.assign({}, figure, { data: data, layout: Object.assign({}, figure.layout, { meta: meta }) });
+  }
+
+  function summaryChildren(st, idx) {
+    const line = summary(st, idx);
+    if (!line.count) {
+      return null; // an empty view's summary names the filters to blame, with links: the server writes that one
+    }
+    const words = { type: "Span", namespace: "dash_html_components",
+                    props: { hidden: true, className: "summary-filters", "data-filters": line.filters } };
+    return [line.text, words];
+  }
+
+  /** The Dash callback (controls changed, whoever changed them: a link, Reset, Play, the state
+   * callback). It runs after the state callback's round trip (Dash holds a callback whose inputs
+   * another pending callback may change), so a visitor's own change is drawn sooner by `now` below;
+   * this then finds the map already showing it. */
   function mask(sectors, themes, years, meaning, figure, idx) {
     const nu = window.dash_clientside.no_update;
     if (!idx || !figure || !figure.data) {
       return [nu, nu];
     }
-    if (!full || !(figure.layout && figure.layout.meta && figure.layout.meta.masked)) {
-      full = JSON.parse(JSON.stringify(figure.data.slice(idx.firstTrace, idx.firstTrace + idx.traces)));
-    }
     const st = state(sectors, themes, years, meaning, idx);
-    const patch = new window.dash_clientside.Patch();
-    maskedTraces(st, idx, full).forEach((trace, j) => patch.assign(["data", idx.firstTrace + j], trace));
-    patch.assign(["layout", "meta", "masked"], true);
-    const line = summary(st, idx);
-    // An empty view's summary names the filters to blame, with links: the server writes that one.
-    const words = { type: "Span", namespace: "dash_html_components",
-                    props: { hidden: true, className: "summary-filters", "data-filters": line.filters } };
-    return [patch.build(), line.count ? [line.text, words] : nu];
+    const key = keyOf(st, idx);
+    if (key === (drawn || keyOf(state([], [], null, null, idx), idx))) {
+      return [nu, nu];
+    }
+    drawn = key;
+    const line = summaryChildren(st, idx);
+    return [masked(st, idx, figure), line || nu];
   }
+
+  // ---- A visitor's own change, drawn in the event that made it: the control has already written its
+  // new value into Dash's store (setProps runs in the control's own handler), so it is read from there
+  // and the map and summary are set at once, without waiting for the state callback's round trip.
+  function props(id) {
+    const api = window.dash_component_api;
+    const found = api && api.getLayout ? api.getLayout(id) : null;
+    return found && found.props ? found.props : null;
+  }
+
+  function now() {
+    const idx = (props("filter-index") || {}).data;
+    const graph = props("border-map");
+    const controls = ["sector-filter", "theme-filter", "year-range", "year-meaning"].map(props);
+    if (!idx || !graph || !graph.figure || !graph.figure.data || controls.some((c) => !c) || !window.dash_clientside.set_props) {
+      return;
+    }
+    const st = state(controls[0].value, controls[1].value, controls[2].value, controls[3].value, idx);
+    const key = keyOf(st, idx);
+    if (key === (drawn || keyOf(state([], [], null, null, idx), idx))) {
+      return;
+    }
+    drawn = key;
+    window.dash_clientside.set_props("border-map", { figure: masked(st, idx, graph.figure) });
+    const line = summaryChildren(st, idx);
+    if (line) {
+      window.dash_clientside.set_props("view-summary", { children: line });
+    }
+  }
+
+  const OWN = ".controls, .dash-dropdown-content, [data-radix-popper-content-wrapper]";
+  function onInput(event) {
+    if (!(event.target && event.target.closest && event.target.closest(OWN))) {
+      return;
+    }
+    now();
+    window.setTimeout(now, 0); // a control that writes its value after the event (a slider's release)
+  }
+  ["click", "change", "keyup", "pointerup", "focusout"].forEach((type) => document.addEventListener(type, onInput));
 
   // For tests/test_filter_mask.py, which holds these to kzcn/filters.py.
   window.kzcnFilters = { state: state, shown: shown, events: events, summary: summary, traces: maskedTraces };

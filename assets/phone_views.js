@@ -126,6 +126,16 @@
         tableHooked = true;
         // After the grid's own responsive sizing, which does not know the phone's widths.
         api.addEventListener("gridSizeChanged", () => { if (narrow()) api.sizeColumnsToFit(); });
+        // Rows that arrive later (the table is filled when it comes into view, assets/lazy_views.js)
+        // bring the grid's saved column state back: hide the laptop's columns again after that.
+        api.addEventListener("rowDataUpdated", () => window.setTimeout(function () {
+          if (!narrow() || !saved || api.isDestroyed()) return;
+          const extra = (api.getColumns() || []).map((c) => c.getColId()).filter((id) => !(id in KEEP));
+          if (extra.some((id) => api.getColumn(id).isVisible())) {
+            api.setColumnsVisible(extra, false);
+            api.sizeColumnsToFit();
+          }
+        }, 0));
       }
       const columns = api.getColumns() || [];
       const hide = columns.map((c) => c.getColId()).filter((id) => !(id in KEEP));

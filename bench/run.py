@@ -10,6 +10,13 @@ called as functions; Lighthouse desktop and mobile (npm `lighthouse`, pinned bel
 the git-ignored bench/node_modules on first use; median of 3 each) against Debian's chromium; and a
 load run with locust (bench/locustfile.py: 50 users, loopback, 60 s) against `gunicorn app:server`.
 Only loopback traffic (npm's registry once, for the install); every loop is bounded.
+
+Filter timings run from the click event on the theme checkbox (its `timeStamp`, the moment the
+visitor's click reaches the page; not the driver's own work before it) to the last repaint waited for.
+The views below the first screen are drawn only when they come into view (assets/lazy_views.js),
+so "on screen" is measured at 1920×1080, where the map and summary are the views in sight, and
+"every view" in a second page 1920×3600 tall, where every view, the table included, is on screen
+and so is redrawn by each change.
 `--only web,lighthouse,load` runs some parts and keeps the others' last numbers (bench/out/).
 """
 
@@ -71,12 +78,16 @@ ARM = """() => {
     if (!window.__benchGrid) { api.addEventListener('rowDataUpdated', () => { window.__bench.table = performance.now(); });
                                window.__benchGrid = true; }
     window.__bench = {graphs: {}, table: 0, t0: performance.now(), expect: null, summary: 0};
+    if (!window.__benchClick) { document.addEventListener('click', (e) => {
+        if (e.target.closest && e.target.closest('.controls') && !window.__bench.clicked) {
+            window.__bench.t0 = e.timeStamp; window.__bench.clicked = true; } }, true);
+                                window.__benchClick = true; }
 }"""
 # Map click → details: timed in the page, from the press's own time stamp (pointerdown: the click
 # follows it) to the first animation frame after the panel's title changed (the frame that paints it),
 # so the harness's round trips to the browser are not counted (they added 10–30 ms a click here). The
 # panel may change inside the click's own dispatch, so the observer needs no click to have been seen.
-ARM_CLICK = """(before) => {
+ARM_CLICK = """() => {
     if (!window.__clickHooked) {
         window.addEventListener('pointerdown', (e) => { if (!window.__click.t0) window.__click.t0 = e.timeStamp; }, true);
         new MutationObserver(() => { const c = window.__click, h = document.querySelector('#details-panel h2');
@@ -92,9 +103,13 @@ ARM_CLICK = """(before) => {
 # The map and the summary are repainted in the page itself (assets/filter_mask.js).
 ON_SCREEN = """() => { const b = window.__bench; return b.graphs['border-map'] > 0 && b.summary > 0; }"""
 ON_SCREEN_MS = """() => { const b = window.__bench; return Math.max(b.graphs['border-map'], b.summary) - b.t0; }"""
+# The filter callback's response names the stores it changed; each store feeds one view (before the
+# views were held, it named the views themselves).
 ALL_DONE = """() => { const b = window.__bench; if (!b.expect || !b.graphs['border-map'] || !b.summary) return false;
-    const graphs = b.expect.filter(k => k.endsWith('-map') || k.endsWith('-chart'));
-    return graphs.every(g => b.graphs[g]) && (!b.expect.includes('projects-table') || b.table > 0); }"""
+    const views = {'trade-figure': 'trade-chart', 'energy-figure': 'energy-chart', 'timeline-figure': 'timeline-chart'};
+    const graphs = b.expect.map(k => views[k] || k).filter(k => k.endsWith('-chart'));
+    const table = b.expect.includes('project-rows') || b.expect.includes('projects-table');
+    return graphs.every(g => b.graphs[g]) && (!table || b.table > 0); }"""
 ELAPSED = """() => { const b = window.__bench;
     return Math.max(b.table, b.summary, ...Object.values(b.graphs), b.t0) - b.t0; }"""
 
@@ -152,19 +167,14 @@ def browser_numbers(url: str) -> dict:
         out["first_load_bytes"] = wire["bytes"]
         out["first_load_requests"] = wire["requests"]
 
-        # Filter changes: a theme switched on, then off again, round the five themes, so every view
-        # has work to do each time.
-        themes = ["Energy", "Connectivity", "Security", "Economy", "Diplomacy"]
-        times, on_screen = [], []
-        for i in range(FILTER_CHANGES):
-            page.evaluate(ARM)
-            page.get_by_label(themes[(i // 2) % len(themes)], exact=True).click()
-            page.wait_for_function(ON_SCREEN, timeout=15000)
-            on_screen.append(page.evaluate(ON_SCREEN_MS))
-            page.wait_for_function(ALL_DONE, timeout=15000)
-            times.append(page.evaluate(ELAPSED))
-        out["on_screen_ms"] = on_screen
-        out["filter_ms"] = times
+        out["on_screen_ms"] = _filter_changes(page, ON_SCREEN, ON_SCREEN_MS)
+        # Every view on screen: a window tall enough to hold the whole page to the table's foot.
+        tall = browser.new_page(viewport={"width": 1920, "height": 3600})
+        tall.goto(url, wait_until="networkidle")
+        tall.wait_for_selector("#border-map .scattergeo .point", timeout=30000)
+        tall.wait_for_selector("#projects-table .ag-row", timeout=30000)
+        out["filter_ms"] = _filter_changes(tall, ALL_DONE, ELAPSED)
+        tall.close()
 
         # Map clicks on project markers that stand alone, time until the panel shows the new title.
         page.goto(url, wait_until="networkidle")
@@ -217,6 +227,19 @@ def browser_numbers(url: str) -> dict:
         out["click_ms"] = clicks
         browser.close()
     return out
+
+
+def _filter_changes(page, done: str, elapsed: str) -> list[float]:
+    """A theme switched on, then off again, round the five themes, so every view has work to do each
+    time; ms from the click to `done`."""
+    themes = ["Energy", "Connectivity", "Security", "Economy", "Diplomacy"]
+    times = []
+    for i in range(FILTER_CHANGES):
+        page.evaluate(ARM)
+        page.get_by_label(themes[(i // 2) % len(themes)], exact=True).click()
+        page.wait_for_function(done, timeout=15000)
+        times.append(page.evaluate(elapsed))
+    return times
 
 
 def server_numbers() -> dict:
@@ -372,7 +395,8 @@ def write(web: dict, srv: dict, lh: dict | None, load: dict | None) -> None:
         "",
         f"- Over the wire: **{kb:,.0f} KiB** in {web['first_load_requests']} requests (cache off; target ≤ 1.5 MB"
         f" = 1,465 KiB: {'met' if kb <= 1465 else 'not met'}; before: 1,251 KiB in 40 requests).",
-        f"- Map and table painted after {web['first_paint_s']:.2f} s; network idle after {web['first_load_s']:.2f} s.",
+        f"- Map painted and the table's grid ready after {web['first_paint_s']:.2f} s (the table's rows, like the charts,"
+        f" come when it is scrolled into view); network idle after {web['first_load_s']:.2f} s.",
         "",
     ]
     if lh:
@@ -391,10 +415,15 @@ def write(web: dict, srv: dict, lh: dict | None, load: dict | None) -> None:
         "",
         "| what | samples | p50 | p95 | target | before (p50 / p95) |",
         "| --- | --- | --- | --- | --- | --- |",
-        _pct_row("filter change → map and summary repainted (on screen)", web["on_screen_ms"], 100, before="227 / 340"),
-        _pct_row("filter change → every view repainted (map, summary, trade, energy, timeline, table)",
-                 web["filter_ms"], 200, before="266 / 401"),
+        _pct_row("filter change → map and summary repainted (on screen, 1920×1080)", web["on_screen_ms"], 100,
+                 before="227 / 340"),
+        _pct_row("filter change → every view repainted (map, summary, trade, energy, timeline, table; all on "
+                 "screen, 1920×3600)", web["filter_ms"], 200, before="266 / 401"),
         _pct_row("map click → details panel filled", web["click_ms"], 60, before="205 / 391"),
+        "",
+        "Timed from the click event on a theme checkbox to the last repaint. The charts and the table below the",
+        "first screen are drawn when they come into view, so \"every view\" is measured in a window tall enough",
+        "(1920×3600) to have them all on screen.",
         "",
         "Map clicks are timed in the page: from the press (pointerdown) to the animation frame after the panel's "
         "title changed. Server requests for a panel during them (the page renders panels from its own copy, "

@@ -94,7 +94,8 @@ def register(app) -> None:
     )
     app.callback(
         Output(Id.BORDER_MAP, "figure", allow_duplicate=True),
-        Output(Id.TIMELINE_CHART, "figure", allow_duplicate=True),
+        # The timeline's marks go to its held figure: drawn when the timeline is in view (assets/lazy_views.js).
+        Output(Id.TIMELINE_FIGURE, "data", allow_duplicate=True),
         Output(Id.MAP_FOCUS, "data"),
         Input(Id.SELECTED, "data"),
         prevent_initial_call=True,

@@ -1,5 +1,6 @@
 """Filters → charts, timeline, table, the map's key and the summary. Thin: read the controls, call the
-figure functions. The map itself is filtered in the browser (assets/filter_mask.js).
+figure functions. The map itself is filtered in the browser (assets/filter_mask.js); the charts and
+the table, below the first screen, are drawn when they come into view (assets/lazy_views.js).
 
 Each view has a key: what its content depends on. A view whose key did not change is left as it is
 (`no_update`), so toggling "Diplomacy" does not make the browser redraw the energy chart.
@@ -24,6 +25,8 @@ from layouts.details import related_ids_for
 from layouts.legend import map_legend_items
 from layouts.table import project_rows
 
+LAZY_VIEWS = ((Id.TRADE_FIGURE, Id.TRADE_CHART, "figure"), (Id.ENERGY_FIGURE, Id.ENERGY_CHART, "figure"),
+              (Id.TIMELINE_FIGURE, Id.TIMELINE_CHART, "figure"), (Id.PROJECT_ROWS, Id.PROJECTS_TABLE, "rowData"))
 CLEAR_WORDS = {"sector": N_("Clear sector"), "theme": N_("Clear theme"), "years": N_("Clear years")}
 
 
@@ -69,9 +72,10 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
     marked = frozenset(related_ids_for(ds, selected))
     return (
         map_legend_items(ds, state) if fresh("map") else no_update,
-        trade_chart(ds, state, trade_mode, lang=state.lang) if fresh("trade") else no_update,
-        energy_chart(ds, state, lang=state.lang) if fresh("energy") else no_update,
-        timeline_chart(ds, state, marked, lang=state.lang) if fresh("timeline") else no_update,
+        # The cached JSON itself: Dash only serializes it (kzcn/figures/figure_cache.py).
+        trade_chart.json(ds, state, trade_mode, lang=state.lang) if fresh("trade") else no_update,
+        energy_chart.json(ds, state, lang=state.lang) if fresh("energy") else no_update,
+        timeline_chart.json(ds, state, marked, lang=state.lang) if fresh("timeline") else no_update,
         project_rows(ds, projects, state.lang) if fresh("table") else no_update,
         summary_children(ds, linked, vocab),
         keys,
@@ -81,10 +85,11 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
 def register(app) -> None:
     app.callback(
         Output(Id.MAP_KEY, "children"),
-        Output(Id.TRADE_CHART, "figure"),
-        Output(Id.ENERGY_CHART, "figure"),
-        Output(Id.TIMELINE_CHART, "figure"),
-        Output(Id.PROJECTS_TABLE, "rowData"),
+        # The views below the first screen: their new content waits in stores until they are in view.
+        Output(Id.TRADE_FIGURE, "data"),
+        Output(Id.ENERGY_FIGURE, "data"),
+        Output(Id.TIMELINE_FIGURE, "data"),
+        Output(Id.PROJECT_ROWS, "data"),
         Output(Id.VIEW_SUMMARY, "children"),
         Output(Id.VIEW_KEYS, "data"),
         Input(Id.SECTOR_FILTER, "value"),
@@ -111,3 +116,8 @@ def register(app) -> None:
         State(Id.FILTER_INDEX, "data"),
         prevent_initial_call=True,
     )
+    # A held view takes its content when it is in or near the viewport (assets/lazy_views.js), so a
+    # filter change redraws only what can be seen, and a view scrolled to shows the latest filters.
+    for store, view, prop in LAZY_VIEWS:
+        app.clientside_callback(ClientsideFunction(namespace="lazy", function_name=view),
+                                Output(view, prop), Input(store, "data"))

@@ -7,6 +7,8 @@ show a long text can say so (`is_translated`).
 
 from __future__ import annotations
 
+import functools
+
 from kzcn import i18n
 from kzcn.tables import Dataset
 
@@ -28,6 +30,7 @@ def is_translated(ds: Dataset, table: str, row_id: str, field: str, lang: str | 
     return entry(ds, table, row_id, field, lang) is not None
 
 
+@functools.lru_cache(maxsize=1024)
 def label(ds: Dataset, slug: str, lang: str | None) -> str:
     """A sector's or theme's label (a slug that is both, such as `security`, has one label)."""
     rows = ds.vocabulary[ds.vocabulary["slug"] == slug]

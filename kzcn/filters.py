@@ -29,15 +29,21 @@ ALTERNATE_ROW = r"-alt(?:-|$)"
 MODE_SECTORS = {"road": "road", "rail": "rail", "pipeline": "oil", "pedestrian": "border-crossings"}
 
 
-def allowed_sectors(ds: Dataset, state: ViewState) -> set[str] | None:
+def allowed_sectors(ds: Dataset, state: ViewState) -> frozenset[str] | None:
     """The sector slugs the filters let through, or None when nothing is filtered."""
-    if not state.sectors and not state.themes:
+    return _allowed_sectors(ds, state.sectors, state.themes)
+
+
+@functools.lru_cache(maxsize=512)
+def _allowed_sectors(ds: Dataset, chosen_sectors: tuple, themes: tuple) -> frozenset[str] | None:
+    # Asked for by every view of every filter change: once per filter combination is enough.
+    if not chosen_sectors and not themes:
         return None
     sectors = ds.vocabulary.query("kind == 'sector'")
-    if state.themes:
-        sectors = sectors[sectors["theme"].isin(state.themes)]
-    chosen = set(sectors["slug"])
-    return chosen & set(state.sectors) if state.sectors else chosen
+    if themes:
+        sectors = sectors[sectors["theme"].isin(themes)]
+    chosen = frozenset(sectors["slug"])
+    return chosen & frozenset(chosen_sectors) if chosen_sectors else chosen
 
 
 def year_bounds(ds: Dataset, state: ViewState) -> tuple[int, int]:
@@ -84,6 +90,20 @@ def _project_finish(frame: pd.DataFrame) -> pd.Series:
     return frame["completion_year"].where(frame["status"].isin(("completed", "cancelled")))
 
 
+# A filter change asks each of these several times (charts, map key, summary, table), and many
+# visitors ask the same filters: each selection is kept per dataset and filter settings. pandas' copy
+# on write keeps a caller's change to a returned frame off the kept one.
+def _kept(select, ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept_selection(select, ds, state.sectors, state.themes, state.year_from, state.year_to,
+                           state.year_meaning)
+
+
+@functools.lru_cache(maxsize=1024)
+def _kept_selection(select, ds: Dataset, sectors, themes, year_from, year_to, year_meaning) -> pd.DataFrame:
+    return select(ds, ViewState(sectors=sectors, themes=themes, year_from=year_from, year_to=year_to,
+                                year_meaning=year_meaning))
+
+
 def _project_sectors(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.projects
     allowed = allowed_sectors(ds, state)
@@ -91,6 +111,10 @@ def _project_sectors(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def projects(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_projects, ds, state)
+
+
+def _projects(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = _project_sectors(ds, state)
     return frame[in_window(ds, state, frame["start_year"], _project_finish(frame))]
 
@@ -105,6 +129,10 @@ def projects_year_unknown(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def events(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_events, ds, state)
+
+
+def _events(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.events
     allowed = allowed_sectors(ds, state)
     years = pd.to_numeric(frame["date"].str[:4])
@@ -116,6 +144,10 @@ def events(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def pipelines(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_pipelines, ds, state)
+
+
+def _pipelines(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.pipelines
     allowed = allowed_sectors(ds, state)
     keep = in_window(ds, state, frame["commissioned_year"])
@@ -125,6 +157,10 @@ def pipelines(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def crossings(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_crossings, ds, state)
+
+
+def _crossings(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.border_crossings
     allowed = allowed_sectors(ds, state)
     keep = in_window(ds, state, frame["year_opened"])
@@ -135,6 +171,10 @@ def crossings(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def corridors(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_corridors, ds, state)
+
+
+def _corridors(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.corridors
     allowed = allowed_sectors(ds, state)
     keep = in_window(ds, state, frame["opened_year"])
@@ -144,6 +184,10 @@ def corridors(ds: Dataset, state: ViewState) -> pd.DataFrame:
 
 
 def energy_flows(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    return _kept(_energy_flows, ds, state)
+
+
+def _energy_flows(ds: Dataset, state: ViewState) -> pd.DataFrame:
     frame = ds.energy_flows
     start, end = year_bounds(ds, state)
     keep = (frame["year"] >= start) & (frame["year"] <= end)

@@ -31,6 +31,12 @@ class Id(StrEnum):
     VIEW_KEYS = "view-keys"
     # The facts the browser filters the map and summary with (kzcn/filter_index.py, assets/filter_mask.js).
     FILTER_INDEX = "filter-index"
+    # The content of the views below the first screen, held until they come into view
+    # (callbacks/views.py fills them, assets/lazy_views.js hands them to the views).
+    TRADE_FIGURE = "trade-figure"
+    ENERGY_FIGURE = "energy-figure"
+    TIMELINE_FIGURE = "timeline-figure"
+    PROJECT_ROWS = "project-rows"
     APP_ROOT = "app-root"
     SCENE_PANEL = "scene-panel"
     SCENE_EXTENT = "scene-extent"
@@ -38,6 +44,8 @@ class Id(StrEnum):
     PACK = "briefing-pack"
     DOWNLOAD = "download"
     FIND = "find-feature"
+    # Find's options, handed to it when a visitor first reaches it (assets/find.js).
+    FIND_OPTIONS = "find-options"
     PLAY = "play-years"
     PLAY_TIMER = "play-timer"
     MAP_KEY = "map-key"

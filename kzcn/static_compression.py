@@ -15,6 +15,8 @@ import threading
 import brotli
 from flask import Flask, request
 
+from kzcn import i18n
+
 STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/")
 # Scripts that Dash loads on demand rather than from the index page: the ones this page uses (as its
 # server log shows). Others are compressed on first request, as before.
@@ -23,7 +25,7 @@ MIN_BYTES = 1024
 _lock = threading.Lock()
 
 
-def _choose(accept: str) -> str | None:
+def choose(accept: str) -> str | None:
     accept = accept.lower()
     if "br" in [part.split(";")[0].strip() for part in accept.split(",")]:
         return "br"
@@ -40,7 +42,7 @@ def install(server: Flask) -> None:
         if (request.method != "GET" or not request.path.startswith(STATIC_PREFIXES)
                 or response.status_code != 200 or "Content-Encoding" in response.headers):
             return response
-        algorithm = _choose(request.headers.get("Accept-Encoding", ""))
+        algorithm = choose(request.headers.get("Accept-Encoding", ""))
         if algorithm is None or response.mimetype not in ("text/javascript", "application/javascript",
                                                           "text/css", "application/json"):
             return response
@@ -63,8 +65,9 @@ def install(server: Flask) -> None:
 
 
 def warm(app) -> threading.Thread:
-    """Compress every script the page will ask for, in the background, before the first visitor
-    does: best-level brotli takes seconds for plotly.js, and nobody should wait for it."""
+    """Compress every script the page will ask for, and the layout in every language, in the
+    background, before the first visitor does: best-level brotli takes seconds for plotly.js, and
+    nobody should wait for it."""
     import re
 
     def run():
@@ -77,6 +80,9 @@ def warm(app) -> threading.Thread:
                      if path.rsplit("/", 1)[-1] in ASYNC_CHUNKS]
         for url in dict.fromkeys(urls):
             client.get(url, headers=headers)
+        # The layout in each language (serving/layout_cache.py keeps what this makes).
+        for lang in i18n.LANGS:
+            client.get(f"/_dash-layout?lang={lang}", headers=headers)
 
     thread = threading.Thread(target=run, name="warm-static-compression", daemon=True)
     thread.start()

@@ -8,7 +8,7 @@ import functools
 
 from dash import html
 
-from kzcn import content, filters
+from kzcn import content, filters, i18n
 from kzcn.figures.terms import CORRIDOR_KIND, PIPELINE_KIND
 from kzcn.i18n import N_
 from kzcn.figures.map_encoding import corridor_kind, line_colour, project_colour, sector_shapes, sector_themes
@@ -53,22 +53,32 @@ def _present(ds: Dataset, state: ViewState) -> dict:
             "statuses": statuses, "lines": len(pipes) + len(corridors) > 0}
 
 
-@functools.lru_cache(maxsize=128)
 def map_legend_items(ds: Dataset, state: ViewState) -> list:
+    """The key's entries for what the map shows under `state`'s filters."""
     shown = _present(ds, state)
-    _ = state.words
+    # The key is the same for every filter that leaves the same kinds of thing on the map: made once
+    # for each such set and language, however many year windows lead to it.
+    return _legend_once(ds, bool(len(shown["crossings"])), tuple(sorted(set(shown["pipes"]["commodity"]))),
+                        tuple(sorted({corridor_kind(m) for m in shown["corridors"]["mode"]})),
+                        frozenset(shown["statuses"]), tuple(sorted(set(shown["projects"]["sector"]))),
+                        shown["lines"], state.lang)
+
+
+def _legend(ds: Dataset, crossings: bool, commodities: tuple, kinds: tuple, statuses: frozenset, sectors: tuple,
+            lines: bool, lang: str | None) -> list:
+    _ = i18n.words(lang)
     km = ds.geo_meta["border_length_km_official"]
     geodesic = ds.geo_meta["border_length_km_geodesic"]
     features = [_item(_line(BORDER_COLOUR, width=4), _("Kazakhstan–China border ({n} km)", n=_.number(km)))]
-    if len(shown["crossings"]):
+    if crossings:
         features.append(_item(_shape(CROSSING_EDGE, "diamond", "edged"), _("Border crossing (size: freight)")))
-    for commodity in sorted(set(shown["pipes"]["commodity"])):
+    for commodity in commodities:
         features.append(_item(_line(line_colour(commodity), width=4), _(PIPELINE_KIND[commodity])))
-    for kind in sorted({corridor_kind(m) for m in shown["corridors"]["mode"]}):
+    for kind in kinds:
         features.append(_item(_line(line_colour(kind), width=3), _(CORRIDOR_KIND[kind])))
     features.append(_item(_ring(HIGHLIGHT), _("Selected")))
 
-    order = [g for g in STATUS_LABEL if g in shown["statuses"]]
+    order = [g for g in STATUS_LABEL if g in statuses]
     fills = {"operating": "filled", "building": "open-dot", "planned": "open", "stopped": "cross"}
     status = [_item(html.Span([_line("#4a5060", STATUS_DASH[g], 3), _shape("#4a5060", "circle", fills[g])],
                               className="key-pair"), _(STATUS_LABEL[g])) for g in order]
@@ -76,23 +86,23 @@ def map_legend_items(ds: Dataset, state: ViewState) -> list:
     themes = sector_themes(ds)
     shapes = sector_shapes(ds)
     by_theme: dict[str, list] = {}
-    for sector in sorted(set(shown["projects"]["sector"]), key=lambda s: list(shapes).index(s) if s in shapes else 99):
+    for sector in sorted(sectors, key=lambda s: list(shapes).index(s) if s in shapes else 99):
         by_theme.setdefault(themes.get(sector, ""), []).append(sector)
     groups = []
     for theme in MAP_THEME_COLOURS:
         if theme not in by_theme:
             continue
-        items = [_item(_shape(project_colour(ds, s), shapes.get(s, "circle")), content.label(ds, s, state.lang))
+        items = [_item(_shape(project_colour(ds, s), shapes.get(s, "circle")), content.label(ds, s, lang))
                  for s in by_theme[theme]]
         # The theme's name in ink (its map colour is too light for text) after a swatch of that colour.
         swatch = html.Span(className="key-theme-swatch", style={"background": MAP_THEME_COLOURS[theme]},
                            **{"aria-hidden": "true"})
-        groups.append(html.Li([html.Span([swatch, content.label(ds, theme, state.lang)], className="key-theme"),
+        groups.append(html.Li([html.Span([swatch, content.label(ds, theme, lang)], className="key-theme"),
                                html.Ul(items, className="key-list")], className="key-group"))
 
     notes = [_("Border drawn from Natural Earth 1:10m, where it measures {n} km: generalisation smooths the "
                "mountain border's bends.", n=_.number(geodesic))]
-    if shown["lines"]:
+    if lines:
         notes.insert(0, _("Pipelines and corridors join known waypoints: their routes are schematic."))
     parts = [html.Ul(features, className="key-list")]
     if status:
@@ -105,6 +115,9 @@ def map_legend_items(ds: Dataset, state: ViewState) -> list:
         parts.append(html.P(_("No project site matches the filters."), className="key-title"))
     parts.append(html.P(" ".join(notes), className="key-notes"))
     return parts
+
+
+_legend_once = functools.lru_cache(maxsize=256)(_legend)
 
 
 def map_legend(ds: Dataset, state: ViewState | None = None, key_id: str | None = None) -> html.Div:

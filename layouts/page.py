@@ -199,8 +199,22 @@ def _panel(ds: Dataset, title: str, text: str, tables: tuple[str, ...], graph, g
                         className=f"panel {cls}".strip(), **{"data-figure": graph_id})
 
 
+# What a view below the first screen holds until it comes into view: nothing drawn, no axes. Its
+# figure waits in a store (page's `held`), and assets/lazy_views.js hands it over when the view is near.
+BLANK = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False},
+                                "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)"}}
+
+
 def _graph(graph_id: str, figure, height: str, cls: str) -> dcc.Graph:
     return dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, className=cls, style={"height": height})
+
+
+def held(ds: Dataset, state: ViewState) -> list:
+    """The stores holding the off-screen views' first content (the server's callback keeps them current)."""
+    return [dcc.Store(id=Id.TRADE_FIGURE, data=trade_chart(ds, state)),
+            dcc.Store(id=Id.ENERGY_FIGURE, data=energy_chart(ds, state)),
+            dcc.Store(id=Id.TIMELINE_FIGURE, data=timeline_chart(ds, state)),
+            dcc.Store(id=Id.PROJECT_ROWS, data=project_rows(ds, ds.projects, state.lang))]
 
 
 def page(ds: Dataset, lang: str | None = None) -> html.Div:
@@ -216,6 +230,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
         # What the views were built for, so the first callback does not redraw them all again.
         dcc.Store(id=Id.VIEW_KEYS, data=filters.initial_view_keys(ds)),
         dcc.Store(id=Id.FILTER_INDEX, data=filter_index(ds, lang)),
+        *held(ds, state),
         dcc.Store(id=Id.SCENE_EXTENT, data=None),
         dcc.Store(id=Id.SCENE_ANIMATION, data=None),
         dcc.Store(id=Id.MAP_FOCUS, data=None),
@@ -250,7 +265,10 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                     html.Div([
                         html.Label(_("Find a crossing, pipeline, corridor, project or event"), htmlFor=Id.FIND,
                                    id="find-label"),
-                        dcc.Dropdown(id=Id.FIND, options=find_options(ds, lang), placeholder=_("Type a name…"),
+                        # Options from the store beside it on first focus (assets/find.js): the dropdown
+                        # indexes every option for its search as it gets them, too long a task for the load.
+                        dcc.Store(id=Id.FIND_OPTIONS, data=find_options(ds, lang)),
+                        dcc.Dropdown(id=Id.FIND, options=[], placeholder=_("Type a name…"),
                                      maxHeight=360,
                                      clearable=True, searchable=True),
                     ], className="panel find-panel", role="search", **{"aria-labelledby": "find-label"}),
@@ -268,7 +286,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                        _("Annual goods trade in US$ billions: China's customs and Kazakhstan's statistics side by "
                          "side; a missing bar is a year no source we hold publishes. Drag across years to set "
                          "the year filter."), ("trade_annual", "kz_trade_partners", "trade_products"),
-                       _graph(Id.TRADE_CHART, trade_chart(ds, state), "var(--chart-h)", "chart"), Id.TRADE_CHART,
+                       _graph(Id.TRADE_CHART, BLANK, "var(--chart-h)", "chart"), Id.TRADE_CHART,
                        csv="trade", cls="trade-panel", lang=lang,
                        extra=[html.Div(dcc.RadioItems(
                                   id=Id.TRADE_MODE, value="turnover", inline=True, className="trade-mode",
@@ -285,12 +303,12 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                        _("Bars: volume actually carried per year (hatched: estimate); dashed line: design "
                          "capacity of the lines in service; ▲: energy events (click for details)."),
                        ("energy_flows", "capacity_history"),
-                       _graph(Id.ENERGY_CHART, energy_chart(ds, state), "var(--chart-h)", "chart"),
+                       _graph(Id.ENERGY_CHART, BLANK, "var(--chart-h)", "chart"),
                        Id.ENERGY_CHART, csv="energy", cls="energy-panel", lang=lang),
             ], className="chart-row"),
             _panel(ds, _("Timeline of events"),
                    _("Visits, summits, agreements, exercises and openings by theme. Click one for details."),
-                   ("events",), _graph(Id.TIMELINE_CHART, timeline_chart(ds, state), "var(--timeline-h)", "timeline"),
+                   ("events",), _graph(Id.TIMELINE_CHART, BLANK, "var(--timeline-h)", "timeline"),
                    Id.TIMELINE_CHART, csv="events", cls="timeline-panel", lang=lang),
             html.Section([
                 html.Div([html.H2(_("Projects"), id="projects"),
@@ -302,12 +320,12 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                          "keyboard: Tab to the table, arrows to move, Enter to select a row."),
                        className="caption"),
                 dag.AgGrid(id=Id.PROJECTS_TABLE, columnDefs=project_columns(lang),
-                           rowData=project_rows(ds, ds.projects, lang),
+                           rowData=[],  # rows from the store when the table comes into view
                            getRowId="params.data.project_id", columnSize="responsiveSizeToFit",
                            # Fixed row heights: auto-height rows made every selection and scroll
                            # re-measure the grid (a quarter of a second per click, measured).
                            defaultColDef={"sortable": True, "filter": True, "resizable": True,
-                                          "tooltipValueGetter": {"function": "params.valueFormatted ?? params.value"}},
+                                          "tooltipValueGetter": {"function": "params.valueFormatted != null ? params.valueFormatted : params.value"}},
                            dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
                                                              "enableClickSelection": True},
                                             "domLayout": "normal", "animateRows": False, "rowHeight": 40,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from kzcn import content, i18n
@@ -49,21 +51,27 @@ def project_columns(lang: str | None = None) -> list[dict]:
 
 
 def project_rows(ds: Dataset, frame: pd.DataFrame, lang: str | None = None) -> list[dict]:
-    rows = []
-    for rec in frame.itertuples(index=False):
-        value = None if pd.isna(rec.value) else float(rec.value)
-        rows.append({
-            "project_id": rec.project_id,
-            "name": content.text(ds, "projects", rec.project_id, "name", lang, rec.name),
-            "sector_label": content.label(ds, rec.sector, lang),
-            "status": content.status(rec.status, lang),
-            "start_year": None if pd.isna(rec.start_year) else int(rec.start_year),
-            "completion_year": None if pd.isna(rec.completion_year) else int(rec.completion_year),
-            "value": value,
-            "currency": rec.currency if isinstance(rec.currency, str) else "",
-            "value_usd": value if rec.currency == "USD" else None,
-            "location_name": rec.location_name if isinstance(rec.location_name, str) else "",
-            "partners_cn": rec.partners_cn if isinstance(rec.partners_cn, str) else "",
-            "sources": markdown_sources(ds, rec.source_ids, lang),
-        })
-    return rows
+    """The table's rows for the projects in `frame`, in its order."""
+    return [_project_row(ds, project_id, lang) for project_id in frame["project_id"]]
+
+
+@functools.lru_cache(maxsize=1024)
+def _project_row(ds: Dataset, project_id: str, lang: str | None) -> dict:
+    # A row is the same for every filter that shows it: made once per language (a filter change sends
+    # up to a hundred; Dash only reads them).
+    rec = next(ds.projects[ds.projects["project_id"] == project_id].itertuples(index=False))
+    value = None if pd.isna(rec.value) else float(rec.value)
+    return {
+        "project_id": rec.project_id,
+        "name": content.text(ds, "projects", rec.project_id, "name", lang, rec.name),
+        "sector_label": content.label(ds, rec.sector, lang),
+        "status": content.status(rec.status, lang),
+        "start_year": None if pd.isna(rec.start_year) else int(rec.start_year),
+        "completion_year": None if pd.isna(rec.completion_year) else int(rec.completion_year),
+        "value": value,
+        "currency": rec.currency if isinstance(rec.currency, str) else "",
+        "value_usd": value if rec.currency == "USD" else None,
+        "location_name": rec.location_name if isinstance(rec.location_name, str) else "",
+        "partners_cn": rec.partners_cn if isinstance(rec.partners_cn, str) else "",
+        "sources": markdown_sources(ds, rec.source_ids, lang),
+    }

@@ -201,3 +201,17 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+HELD_VIEWS = ("#trade-chart", "#energy-chart", "#timeline-chart", "#projects-table")
+
+
+def bring_into_view(page, *views: str, back: bool = True) -> None:
+    """Scroll to each view below the first screen (all of them by default) and wait until it shows its
+    latest content: they are drawn when they come into view (assets/lazy_views.js). Then back to the
+    top, unless `back` is false."""
+    for view in views or HELD_VIEWS:
+        page.locator(view).scroll_into_view_if_needed()
+        page.wait_for_function("(sel) => window.kzcnLazy.current(sel.slice(1))", arg=view, timeout=20000)
+    if back:
+        page.evaluate("() => window.scrollTo(0, 0)")

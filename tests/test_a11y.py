@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import PageWatch, close_and_check, screenshot
+from conftest import HELD_VIEWS, bring_into_view, PageWatch, close_and_check, screenshot
 
 from kzcn.figures.border_map import border_map
 from kzcn.ids import Id
@@ -58,10 +58,16 @@ def violations(page) -> list[str]:
 
 
 def _settled(page) -> None:
-    """The first callbacks have answered (the summary line is written, the grid has rows)."""
+    """The first callbacks have answered (the summary line is written), and every view the page shows
+    is drawn: those below the first screen are drawn as they come into view, so they are scrolled to."""
     page.wait_for_function("() => document.querySelector('#view-summary').innerText.trim().length > 0",
                            timeout=20000)
-    page.wait_for_selector("#projects-table .ag-row", state="attached", timeout=30000)
+    shown = page.evaluate("(views) => views.filter(v => document.querySelector(v).getClientRects().length > 0)",
+                          list(HELD_VIEWS))
+    if shown:
+        bring_into_view(page, *shown)
+    if "#projects-table" in shown:
+        page.wait_for_selector("#projects-table .ag-row", state="attached", timeout=30000)
 
 
 VIEWS = {

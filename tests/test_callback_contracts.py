@@ -26,9 +26,12 @@ from layouts.page import page
 # The views the server redraws for a filter change. The map is not among them: the browser filters its
 # feature traces in place (assets/filter_mask.js; tests/test_filter_mask.py holds it to kzcn/filters.py).
 MAP = f"{Id.BORDER_MAP}.figure"
-VIEWS = {"key": f"{Id.MAP_KEY}.children", "trade": f"{Id.TRADE_CHART}.figure",
-         "energy": f"{Id.ENERGY_CHART}.figure", "timeline": f"{Id.TIMELINE_CHART}.figure",
-         "table": f"{Id.PROJECTS_TABLE}.rowData"}
+# The charts and the table below the first screen take their content from stores when they come into
+# view (assets/lazy_views.js; tests/test_lazy_views.py): the server answers into the stores.
+VIEWS = {"key": f"{Id.MAP_KEY}.children", "trade": f"{Id.TRADE_FIGURE}.data",
+         "energy": f"{Id.ENERGY_FIGURE}.data", "timeline": f"{Id.TIMELINE_FIGURE}.data",
+         "table": f"{Id.PROJECT_ROWS}.data"}
+HELD = {Id.TRADE_CHART: VIEWS["trade"], Id.ENERGY_CHART: VIEWS["energy"], Id.TIMELINE_CHART: VIEWS["timeline"]}
 SECTORS, THEMES, YEARS = f"{Id.SECTOR_FILTER}.value", f"{Id.THEME_FILTER}.value", f"{Id.YEAR_RANGE}.value"
 TRADE_MODE, MEANING, KEYS = f"{Id.TRADE_MODE}.value", f"{Id.YEAR_MEANING}.value", f"{Id.VIEW_KEYS}.data"
 SELECTED, SEARCH = f"{Id.SELECTED}.data", f"{Id.URL}.search"
@@ -228,7 +231,7 @@ def test_a_view_left_alone_is_the_view_a_fresh_page_would_draw(browser_page, ini
 # --- Which trace a selection patches ----------------------------------------------------------------------
 
 def _select(page: Page, fid: str | None) -> dict:
-    return page.send(f"{Id.TIMELINE_CHART}.figure", changed={SELECTED: fid})
+    return page.send(VIEWS["timeline"], changed={SELECTED: fid})
 
 
 def _names(figure: dict) -> list:
@@ -306,7 +309,7 @@ def sync(page: Page, changed: dict, values: dict | None = None) -> dict:
 
 @pytest.mark.parametrize("chart", [Id.TRADE_CHART, Id.TIMELINE_CHART, Id.ENERGY_CHART])
 def test_clicking_an_event_on_a_chart_selects_it(ds, browser_page, initial, chart):
-    fid, click = _click(initial[f"{chart}.figure"], ds)
+    fid, click = _click(initial[HELD[chart]], ds)
     answer = sync(browser_page, {f"{chart}.clickData": click})
     assert answer[SELECTED] == fid
     assert f"select={fid}" in answer[SEARCH]

@@ -1,6 +1,9 @@
 """Cached figures are built once per process but never shared: what one caller does to its figure
 must not reach the next visitor's."""
 
+import json
+
+import plotly.graph_objects as go
 import pytest
 
 from kzcn.figures import charts, trade_views
@@ -56,6 +59,16 @@ def test_each_figure_is_still_built_once(ds, build):
 
 def test_a_fresh_figure_is_the_figure_the_builder_made(ds):
     """The copy handed out is the built figure, subplots and shapes included."""
-    built = charts.energy_chart.__wrapped__(ds, STATE)
+    built = go.Figure(charts.energy_chart.__wrapped__(ds, STATE))
     assert charts.energy_chart(ds, STATE).to_plotly_json() == built.to_plotly_json()
     assert len(built.layout.shapes) == 2  # the year band in each panel survives the copy
+
+
+@pytest.mark.parametrize("name", ["trade", "energy", "timeline"])
+def test_the_json_handed_to_dash_is_the_figure_and_stays_as_it_was(ds, name):
+    build = getattr(charts, f"{name}_chart")
+    shared = build.json(ds, STATE)
+    before = json.dumps(shared, sort_keys=True)
+    _vandalise(build(ds, STATE))  # a figure made from it, changed
+    assert build.json(ds, STATE) is shared and json.dumps(shared, sort_keys=True) == before
+    assert build(ds, STATE).to_plotly_json() == shared  # what Dash sends is what a caller gets

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import _clear_model_caches
+
 from kzcn import content, i18n
 from kzcn.figures import border_map as bm
 from kzcn.figures import charts, context, map_encoding, style, trade_notes
@@ -33,10 +35,9 @@ TAG = re.compile(r"<[^>]*>")
 
 
 def _clear_caches() -> None:
-    for build in (charts.trade_chart, charts.energy_chart, charts.timeline_chart, tv.china_russia_chart,
-                  tv.reporter_gap_chart, tv.products_chart, bm.feature_traces, bm._country_traces,
-                  context.label_traces, map_encoding.feature_index):
-        build.cache_clear()
+    # Every cache of the app's modules (figures, labels, rows), so no word cached before the
+    # monkeypatch, or with it, outlives it.
+    _clear_model_caches()
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Figure and table builders as pure functions: tables and a view state in, figures out."""
 
+import json
+
 from kzcn import filters, i18n
 from kzcn.figures.border_map import border_map, highlight_trace, highlight_update
 from kzcn.figures.charts import TIMELINE_MARKS_INDEX, _capacity_steps, energy_chart, timeline_chart, trade_chart
@@ -114,3 +116,44 @@ def test_headline_figures_come_from_the_tables(ds):
     assert any(f.value == i18n.words("en").usd_millions(same.value_usd_mn) and f"trade in {year}" in f.label for f in facts)
     assert all(set(f.source_ids) <= set(ds.sources["source_id"]) for f in facts)
     assert f"{latest.value_usd_mn / 1000:,.1f}" in argument(ds)
+
+
+# --- Charts cut from their full chart (kzcn/figures/charts.py) ------------------------------------------
+
+CUT_STATES = [ViewState(), ViewState(year_from=2010, year_to=2015), ViewState(themes=("energy",), year_from=2005),
+              ViewState(sectors=("gas",), year_to=2012, year_meaning="started"), ViewState(themes=("diplomacy",)),
+              ViewState(sectors=("oil", "rail"), year_from=1998, year_to=2003, lang="ru")]
+
+
+def _event_ids(fig, every: set[str]) -> set[str]:
+    """The events a chart marks (the timeline's selection ring aside)."""
+    return {c for t in fig.data if t.type == "scatter" and t.name != "Selected or related"
+            for c in (t.customdata or ()) if c in every}
+
+
+def test_each_view_of_a_chart_shows_the_events_and_years_its_filters_give(ds):
+    every = set(ds.events["event_id"])
+    for state in CUT_STATES:
+        shown = filters.events(ds, state)
+        start, end = filters.year_bounds(ds, state)
+        economic = set(shown.loc[shown["theme"].isin(("economy", "connectivity")), "event_id"])
+        assert _event_ids(trade_chart(ds, state), every) == economic
+        assert _event_ids(timeline_chart(ds, state), every) == set(shown["event_id"])
+        energy = energy_chart(ds, state)
+        assert _event_ids(energy, every) <= set(shown["event_id"])
+        bars = [t for t in energy.data if t.type == "bar"]
+        assert all(bar.x and all(start <= x <= end for x in bar.x) for bar in bars)
+        if not filters.energy_flows(ds, state).empty:
+            assert bars  # years with flows in the view are drawn
+        # The legend names the events once, on the first panel that has any.
+        assert [t.showlegend for t in energy.data if t.name and "Events" in t.name][:1] in ([], [True])
+
+
+def test_a_view_never_changes_the_full_chart_it_is_cut_from(ds):
+    first = [json.dumps(f(ds, ViewState(year_from=2010, year_to=2012)), sort_keys=True)
+             for f in (trade_chart.__wrapped__, energy_chart.__wrapped__, timeline_chart.__wrapped__)]
+    for state in CUT_STATES:  # other views cut from the same cached full charts in between
+        trade_chart.__wrapped__(ds, state), energy_chart.__wrapped__(ds, state), timeline_chart.__wrapped__(ds, state)
+    again = [json.dumps(f(ds, ViewState(year_from=2010, year_to=2012)), sort_keys=True)
+             for f in (trade_chart.__wrapped__, energy_chart.__wrapped__, timeline_chart.__wrapped__)]
+    assert again == first

@@ -107,6 +107,28 @@ def test_a_link_filters_the_map_in_the_page(make_page, ds):
                                arg=line, timeout=20000)
 
 
+def test_a_click_on_a_filter_masks_the_map_and_summary_in_the_page(make_page, ds):
+    """A visitor's own click is drawn from the control's event (no round trip first), and the map's
+    traces and the summary are still exactly the Python filters' for the view it makes."""
+    page = make_page().page
+    start = filter_index(ds)["firstTrace"]
+    for label, query in (("Energy", "?theme=energy"), ("Security", "?theme=energy,security"),
+                         ("Energy", "?theme=security"), ("Security", "")):
+        page.get_by_label(label, exact=True).click()
+        state = from_controls(*_controls(ds, query)[:3], None, vocabulary(ds), _controls(ds, query)[3])
+        page.wait_for_function(f"""([start, want]) => {{ const gd = {GD};
+            const got = gd.data.slice(start, start + want.length).map(t => t.customdata || []);
+            return JSON.stringify(got) === JSON.stringify(want); }}""",
+                               arg=[start, _expected_map(ds, state)], timeout=20000)
+        page.wait_for_function("(s) => document.querySelector('#view-summary').innerText.startsWith(s)",
+                               arg=viewtext.summary(ds, state), timeout=20000)
+        # The page's own figure (what a selection's Patch is applied to) holds the same masked traces.
+        want = _expected_map(ds, state)
+        got = page.evaluate("""([start, n]) => window.dash_component_api.getLayout('border-map').props.figure.data
+            .slice(start, start + n).map(t => t.customdata || [])""", [start, len(want)])
+        assert got == want, query
+
+
 def _shifts_after_load(browser, server_url, query: str, width: int, height: int, phone: bool) -> float:
     context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone)
     try:
@@ -122,6 +144,13 @@ def _shifts_after_load(browser, server_url, query: str, width: int, height: int,
                       "#projects-table .ag-root-wrapper"):
             page.wait_for_selector(ready, state="attached", timeout=60000)
         page.wait_for_timeout(1500)
+        # The views below the first screen are drawn as they come into view: into their boxes too.
+        for view in ("#trade-chart", "#timeline-chart", "#projects-table"):
+            page.locator(view).scroll_into_view_if_needed()
+            page.wait_for_timeout(600)
+        page.wait_for_selector("#timeline-chart .scatter", state="attached", timeout=20000)
+        page.wait_for_selector("#projects-table .ag-row", state="attached", timeout=20000)
+        page.wait_for_timeout(800)
         shift = page.evaluate("window.__shift")
         assert watch.errors == [] and watch.foreign == []
         return shift

@@ -3,7 +3,7 @@ console error or on any request to a host other than the app's own."""
 
 import re
 
-from conftest import screenshot
+from conftest import bring_into_view, screenshot
 
 from kzcn import filters
 from kzcn.urlstate import ViewState
@@ -33,6 +33,7 @@ def test_page_loads_offline_and_paints_the_map(make_page):
     filled = page.evaluate("""() => [...document.querySelectorAll('#border-map .scattergeo .js-line')]
         .filter(p => getComputedStyle(p).fill !== 'none').length""")
     assert filled >= 3  # neighbours, Kazakhstan, China
+    bring_into_view(page)
     for graph in ("#trade-chart", "#energy-chart", "#timeline-chart"):
         assert page.locator(f"{graph} .main-svg").count() >= 1
     assert len(_table_ids(page)) >= 40
@@ -43,15 +44,18 @@ def test_page_loads_offline_and_paints_the_map(make_page):
 
 def test_filter_change_updates_map_charts_and_table(make_page, ds):
     page = make_page().page
+    bring_into_view(page)
     before = sum(_trace_points(page))
     rows_before = len(_table_ids(page))
     page.get_by_label("Energy", exact=True).check()
     page.wait_for_function("() => location.search.includes('theme=energy')", timeout=10000)
+    page.locator("#projects-table").scroll_into_view_if_needed()  # the views below the map follow in view
     page.wait_for_function(
         "(n) => dash_ag_grid.getApi('projects-table').getDisplayedRowCount() < n", arg=rows_before, timeout=10000)
     after = sum(_trace_points(page))
     assert after < before
     assert "energy" in page.inner_text("#view-summary").lower()
+    bring_into_view(page, "#timeline-chart")
     shown = page.evaluate("""() => document.querySelector('#timeline-chart .js-plotly-plot').data
         .slice(0, -1).flatMap(t => t.customdata || [])""")
     expected = filters.events(ds, ViewState(themes=("energy",)))["event_id"]
@@ -89,7 +93,9 @@ def test_map_click_fills_details_with_sources(make_page, ds):
     panel.locator(".source-list a").first.wait_for(timeout=10000)
     name = ds.projects.set_index("project_id").loc[pid, "name"]
     assert name in panel.inner_text() and "Sources" in panel.inner_text()
-    # The table row of that project is selected, and the map draws the highlight there.
+    # The table row of that project is selected, and the map draws the highlight there; the table,
+    # below the first screen, shows it once it is in view.
+    bring_into_view(page, "#projects-table")
     page.wait_for_function(
         "(id) => dash_ag_grid.getApi('projects-table').getSelectedNodes().map(n => n.id).join() === id",
         arg=pid, timeout=10000)

@@ -222,6 +222,7 @@ def test_charts_are_readable_at_phone_width(make_page):
     page = _phone(make_page)
     for sel in ("#trade-chart", "#energy-chart", "#timeline-chart"):
         page.locator(sel).scroll_into_view_if_needed()
+        page.wait_for_function("(s) => window.kzcnLazy.current(s.slice(1))", arg=sel)  # drawn as it comes into view
         page.wait_for_function("(s) => { const gd = document.querySelector(s + ' .js-plotly-plot');"
                                " return gd && gd.layout && gd.layout.dragmode === false; }", arg=sel)
         _chart_ok(page, sel)

@@ -8,7 +8,7 @@ and that the one permission the page keeps (the clipboard) still works.
 
 from __future__ import annotations
 
-from conftest import screenshot
+from conftest import bring_into_view, screenshot
 
 PROBE = "/assets/policy-probe.js"
 # What a library would do if it needed 'unsafe-eval': try to evaluate a string and carry on without it.
@@ -25,6 +25,7 @@ def test_the_browser_gets_the_strict_policy_and_the_page_runs_under_it(make_page
     # Drawn, with every view, under that policy (conftest checks the console and the violations).
     page.wait_for_selector("#border-map .scattergeo .js-line", timeout=15000)
     assert page.locator("#border-map .scattergeo .point").count() > 80
+    bring_into_view(page)  # the views below the first screen are drawn as they come into view
     for graph in ("#trade-chart", "#energy-chart", "#timeline-chart"):
         assert page.locator(f"{graph} .main-svg").count() >= 1
     screenshot(page, "policy-page-1920")

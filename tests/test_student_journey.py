@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import screenshot
+from conftest import bring_into_view, screenshot
 
 from kzcn import cite, facts, filters, urlstate, viewtext
 from kzcn.figures.border_map import border_map
@@ -254,7 +254,8 @@ def test_student_view_has_plain_years_and_readable_columns(student_page, width, 
         .map(d => [d.querySelector('dt').innerText, d.querySelector('dd').innerText])""")
     years = [value for label, value in facts if label in YEAR_FIELDS]
     assert years and not any(SEPARATED_YEAR.search(v) for v in years)
-    # Start and Done wide enough for four digits, not "1…".
+    # Start and Done wide enough for four digits, not "1…" (the table is drawn as it comes into view).
+    bring_into_view(page, "#projects-table", back=False)
     for col in ("start_year", "completion_year"):
         width_px = page.evaluate(f"() => document.querySelector('#projects-table .ag-header-cell[col-id={col}]')"
                                  ".getBoundingClientRect().width")
@@ -278,6 +279,7 @@ def test_sector_dropdown_shows_more_than_two_options(student_page):
 
 def test_value_sorts_within_its_currency(student_page):
     page = student_page(width=1280, height=720).page
+    bring_into_view(page, "#projects-table")
     # Sorted as a click on the header sorts it (the header may lie beyond the grid's horizontal scroll).
     rows = page.evaluate("""() => { const api = dash_ag_grid.getApi('projects-table');
         api.applyColumnState({state: [{colId: 'value', sort: 'asc'}], defaultState: {sort: null}});

@@ -1,0 +1,103 @@
+"""The views below the first screen (trade, energy, timeline, the projects table) are drawn when they
+come into view (assets/lazy_views.js), and then show what the server draws for the page's URL.
+
+Browser tests: they fail on a console error or a request to another host (conftest)."""
+
+from __future__ import annotations
+
+import json
+
+from plotly.io.json import to_json_plotly
+
+from callbacks.views import render
+from kzcn import filters, urlstate
+from kzcn.figures.charts import TIMELINE_MARKS_INDEX
+from kzcn.vocabulary import vocabulary
+
+TRACES = "(id) => { const gd = document.querySelector('#' + id + ' .js-plotly-plot'); return gd && gd.data ? gd.data.length : -1; }"
+ROWS = "() => dash_ag_grid.getApi('projects-table').getDisplayedRowCount()"
+SHOWN = """(id) => document.querySelector('#' + id + ' .js-plotly-plot').data
+    .map(t => ({name: t.name || null, ids: t.customdata ? Array.from(t.customdata).map(String) : null}))"""
+
+
+def _server_views(ds, query: str) -> dict:
+    """What the server's filter callback draws for a link: {view: [(trace name, its ids)]}, table ids."""
+    state = urlstate.parse(query.lstrip("?"), vocabulary(ds))
+    first, last = filters.dataset_years(ds)
+    years = [state.year_from or first, state.year_to or last]
+    answer = render(list(state.sectors), list(state.themes), years, "turnover", state.year_meaning, None, None,
+                    "?" + query.lstrip("?"))
+    _key, trade, energy, timeline, rows = answer[:5]
+    out = {}
+    for view, figure in (("trade-chart", trade), ("energy-chart", energy), ("timeline-chart", timeline)):
+        data = json.loads(to_json_plotly(figure))["data"]
+        out[view] = [{"name": t.get("name"), "ids": [str(c) for c in t["customdata"]] if t.get("customdata") is not None else None}
+                     for t in data]
+    out["table"] = sorted(r["project_id"] for r in rows)
+    return out
+
+
+def _table_ids(page) -> list[str]:
+    return sorted(page.evaluate("""() => { const ids = [];
+        dash_ag_grid.getApi('projects-table').forEachNode(n => ids.push(n.data.project_id)); return ids; }"""))
+
+
+def test_views_below_the_first_screen_wait_until_scrolled_to_then_show_the_latest_filters(make_page, ds):
+    """At 1920×1080 the charts and the table are below the fold: not drawn at load, still not drawn
+    after a filter change, and drawn with that change's content once scrolled into view."""
+    page = make_page().page
+    page.wait_for_timeout(500)
+    for view in ("trade-chart", "energy-chart", "timeline-chart"):
+        assert page.evaluate(TRACES, view) == 0, f"{view} was drawn before it came into view"
+    assert page.evaluate(ROWS) == 0
+    assert all(page.evaluate("(id) => window.kzcnLazy.pending(id)", v)
+               for v in ("trade-chart", "energy-chart", "timeline-chart", "projects-table"))
+
+    page.get_by_label("Energy", exact=True).click()
+    page.wait_for_function("() => location.search.includes('theme=energy')", timeout=20000)
+    # The server's answer has reached the held timeline (its store), and the timeline is still not drawn.
+    want = _server_views(ds, "?theme=energy")
+    page.wait_for_function("""(n) => window.dash_component_api.getLayout('project-rows').props.data.length === n""",
+                           arg=len(want["table"]), timeout=20000)
+    assert page.evaluate(TRACES, "timeline-chart") == 0
+
+    page.locator("#timeline-chart").scroll_into_view_if_needed()
+    page.wait_for_function(f"(id) => ({TRACES})(id) > 0", arg="timeline-chart", timeout=20000)
+    assert page.evaluate(SHOWN, "timeline-chart") == want["timeline-chart"]
+    page.locator("#trade-chart").scroll_into_view_if_needed()
+    for view in ("trade-chart", "energy-chart"):
+        page.wait_for_function(f"(id) => ({TRACES})(id) > 0", arg=view, timeout=20000)
+        assert page.evaluate(SHOWN, view) == want[view], view
+    page.locator("#projects-table").scroll_into_view_if_needed()
+    page.wait_for_function(f"() => ({ROWS})() > 0", timeout=20000)
+    assert _table_ids(page) == want["table"]
+
+    # In view, a view follows the next change straight away.
+    page.locator("#timeline-chart").scroll_into_view_if_needed()
+    page.get_by_label("Diplomacy", exact=True).click()
+    want = _server_views(ds, "?theme=energy,diplomacy")
+    page.wait_for_function(f"""([id, want]) => JSON.stringify(({SHOWN})(id)) === JSON.stringify(want)""",
+                           arg=["timeline-chart", want["timeline-chart"]], timeout=20000)
+
+
+def test_a_linked_event_is_marked_when_the_timeline_comes_into_view(make_page, ds):
+    """A link that selects an event: the timeline, drawn on scrolling, carries the event's mark."""
+    event = ds.events["event_id"].iloc[3]
+    page = make_page(f"?select={event}").page
+    page.locator("#timeline-chart").scroll_into_view_if_needed()
+    page.wait_for_function("""([id, i, fid]) => { const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+        const t = gd && gd.data && gd.data[i]; return !!t && Array.from(t.customdata || []).includes(fid); }""",
+                           arg=["timeline-chart", TIMELINE_MARKS_INDEX, event], timeout=20000)
+
+
+def test_printing_draws_every_held_view(make_page, ds):
+    """The page printed from the browser shows every view, not the blank boxes of unvisited ones."""
+    page = make_page("?sector=gas").page
+    want = _server_views(ds, "?sector=gas")
+    page.wait_for_function("(n) => window.dash_component_api.getLayout('project-rows').props.data.length === n",
+                           arg=len(want["table"]), timeout=20000)
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    for view in ("trade-chart", "energy-chart", "timeline-chart"):
+        assert page.evaluate(SHOWN, view) == want[view], view
+    page.wait_for_function(f"(n) => ({ROWS})() === n", arg=len(want["table"]), timeout=20000)
+    assert _table_ids(page) == want["table"]
