@@ -31,7 +31,7 @@ import plotly.utils
 from flask import Flask, Response, abort, request
 
 from kzcn import i18n
-from kzcn.static_compression import _choose
+from kzcn.static_compression import choose
 from kzcn.tables import Dataset, load
 from layouts.details import _rows, details
 
@@ -125,7 +125,7 @@ def install(server: Flask) -> None:
         if match.group(2) != digest:  # a page from before the data or code changed: it asks the server
             abort(404)
         headers = {"Cache-Control": IMMUTABLE, "Vary": "Accept-Encoding"}
-        algorithm = _choose(request.headers.get("Accept-Encoding", ""))
+        algorithm = choose(request.headers.get("Accept-Encoding", ""))
         if algorithm:
             with _lock:  # best-level brotli takes a second: once per language, not once per visitor
                 body = _compressed(ds, lang, algorithm)
