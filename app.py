@@ -15,7 +15,7 @@ from flask_compress import Compress
 
 from callbacks import register_callbacks
 from callbacks.errors import report
-from kzcn import bundle, i18n, static_compression
+from kzcn import bundle, details_index, i18n, static_compression
 from serving import callback_requests, layout_cache, security
 from kzcn.tables import DataError, load
 from layouts.first_screen import first_screen
@@ -42,6 +42,7 @@ def create_app(warm_static: bool = True) -> Dash:
     install_languages(app, ds)
     register_callbacks(app)
     bundle.install(app.server)  # /download/…zip: the whole dataset in one file
+    details_index.install(app.server)  # /_details/<lang>.<digest>.json: every details panel, for the browser
     app.server.config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
     Compress(app.server)
     static_compression.install(app.server)  # registered after Compress, so it runs first

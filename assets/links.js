@@ -4,11 +4,25 @@
 (function () {
   "use strict";
 
-  function select(id) {
+  function go(id) {
     const params = new URLSearchParams(window.location.search);
     params.set("select", id);
     window.history.pushState(null, "", window.location.pathname + "?" + params.toString().replace(/%2C/g, ","));
     window.dispatchEvent(new PopStateEvent("popstate"));
+  }
+
+  function select(id) {
+    // The panel first, from the page's own copy where it has one (assets/details.js); then the URL,
+    // and from it the highlight, the table and the rest, after that frame is painted: Dash's work on a
+    // URL change takes tens of milliseconds, and the panel should not wait behind it.
+    if (!(window.kzcn.showDetails && window.kzcn.showDetails(id))) {
+      go(id);
+      return;
+    }
+    let done = false;
+    const once = () => { if (!done) { done = true; go(id); } };
+    requestAnimationFrame(() => setTimeout(once, 0));
+    setTimeout(once, 250);  // no animation frames in a hidden tab: the URL still follows
   }
 
   window.kzcn = Object.assign({}, window.kzcn, {select: select});

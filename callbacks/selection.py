@@ -1,8 +1,12 @@
 """Selection → details panel; and, separately, the map highlight and timeline marks as Patches.
 
-Two callbacks, so the details panel is filled as soon as its answer arrives, without waiting for the
-map and the timeline to redraw. The table's selected row is set by the state callback instead: the
-table is one of its inputs, and a second callback writing it back would close a loop Dash refuses.
+The details panel is filled in the browser (assets/details.js) from every panel pre-rendered by
+layouts/details.py (kzcn/details_index.py): a map click shows it before the URL has even reached the
+server, and a selection from the table, the timeline or Find as soon as the selection is known. Until
+the browser has those panels, it asks `served` for one, the server rendering it as it always did.
+The map highlight and timeline marks stay on the server, one Patch each, landing a moment later. The
+table's selected row is set by the state callback instead: the table is one of its inputs, and a second
+callback writing it back would close a loop Dash refuses.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from dash import ClientsideFunction, Input, Output, Patch, State
 
 from kzcn.figures.border_map import feature_location, highlight_update
 from kzcn.figures.charts import TIMELINE_MARKS_INDEX, timeline_marks
-from kzcn import urlstate
+from kzcn import i18n, urlstate
 from kzcn.ids import Id
 from kzcn.tables import load
 from layouts.details import details, find, related_ids_for
@@ -22,8 +26,17 @@ def _valid(ds, selected) -> str | None:
 
 
 def show(selected, search=None):
+    """The panel as the page's own copy has it (kzcn/details_index.py): English is "en", named in the
+    link or not."""
     ds = load()
-    return details(ds, _valid(ds, selected), urlstate.lang_of(search))
+    return details(ds, _valid(ds, selected), urlstate.lang_of(search) or i18n.DEFAULT)
+
+
+def served(wanted, search=None):
+    """The panel the browser asked for (it has not got the pre-rendered ones), named by the id it is
+    for, so that the browser can drop an answer overtaken by a later selection."""
+    fid = wanted.get("id") if isinstance(wanted, dict) else None
+    return {"id": fid if isinstance(fid, str) else None, "children": show(fid, search)}
 
 
 def highlight(selected):
@@ -48,12 +61,37 @@ def focus_box(ds, fid: str | None) -> dict | None:
 
 
 def register(app) -> None:
-    app.callback(
+    app.clientside_callback(
+        ClientsideFunction(namespace="details", function_name="show"),
         Output(Id.DETAILS_PANEL, "children"),
+        Output(Id.DETAILS_WANTED, "data"),
         Input(Id.SELECTED, "data"),
+        prevent_initial_call=True,
+    )
+    # Table rows, timeline and chart events and Find: their panel at once, before the state callback
+    # has answered (it still decides the selection; `show` above corrects the panel if it differs).
+    app.clientside_callback(
+        ClientsideFunction(namespace="details", function_name="early"),
+        Output(Id.DETAILS_PANEL, "children", allow_duplicate=True),
+        Input(Id.TIMELINE_CHART, "clickData"),
+        Input(Id.ENERGY_CHART, "clickData"),
+        Input(Id.TRADE_CHART, "clickData"),
+        Input(Id.PROJECTS_TABLE, "cellClicked"),
+        Input(Id.FIND, "value"),
+        prevent_initial_call=True,
+    )
+    app.callback(
+        Output(Id.DETAILS_SERVED, "data"),
+        Input(Id.DETAILS_WANTED, "data"),
         State(Id.URL, "search"),
         prevent_initial_call=True,
-    )(show)
+    )(served)
+    app.clientside_callback(
+        ClientsideFunction(namespace="details", function_name="place"),
+        Output(Id.DETAILS_PANEL, "children", allow_duplicate=True),
+        Input(Id.DETAILS_SERVED, "data"),
+        prevent_initial_call=True,
+    )
     app.callback(
         Output(Id.BORDER_MAP, "figure", allow_duplicate=True),
         # The timeline's marks go to its held figure: drawn when the timeline is in view (assets/lazy_views.js).

@@ -20,6 +20,10 @@ class Id(StrEnum):
     # Internal.
     URL = "url"
     SELECTED = "selected-feature"
+    # The details panel's server fallback, while the browser has not got the pre-rendered panels
+    # (kzcn/details_index.py, assets/details.js): the id it asks for, and the server's answer.
+    DETAILS_WANTED = "details-wanted"
+    DETAILS_SERVED = "details-served"
     NOTICE = "url-notice"
     DATA_NOTE = "data-note"
     TRADE_MODE = "trade-mode"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 from dash import html
 
@@ -23,16 +25,29 @@ TABLE_OF_KIND = {kind: table for table, _key, kind in KINDS}
 MAX_RELATED = 8
 
 
+@functools.cache
+def _rows(ds: Dataset) -> dict[str, tuple[str, str, int]]:
+    """Feature id → (kind, table, position of its first row), the first table in KINDS order winning.
+
+    Read once per dataset: a details panel looks up every related feature's name, and masking each
+    table per lookup made pre-rendering every panel (kzcn/details_index.py) take seconds."""
+    out: dict[str, tuple[str, str, int]] = {}
+    for table, key, kind in KINDS:
+        for position, fid in enumerate(ds.table(table)[key]):
+            if isinstance(fid, str) and fid:
+                out.setdefault(fid, (kind, table, position))
+    return out
+
+
 def find(ds: Dataset, fid: str | None) -> tuple[str, pd.Series] | None:
     """The kind and row of a feature id, or None."""
-    if not fid:
+    if not isinstance(fid, str) or not fid:
         return None
-    for table, key, kind in KINDS:
-        frame = ds.table(table)
-        hit = frame[frame[key] == fid]
-        if len(hit):
-            return kind, hit.iloc[0]
-    return None
+    hit = _rows(ds).get(fid)
+    if hit is None:
+        return None
+    kind, table, position = hit
+    return kind, ds.table(table).iloc[position]
 
 
 def feature_name(ds: Dataset, fid: str, lang: str | None = None) -> str:

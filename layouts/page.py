@@ -9,7 +9,7 @@ from __future__ import annotations
 import dash_ag_grid as dag
 from dash import dcc, html
 
-from kzcn import content, filters, i18n, viewtext
+from kzcn import content, details_index, filters, i18n, viewtext
 from kzcn.bundle import DOWNLOAD_PATH
 from kzcn.bundle import FILENAME as DOWNLOAD_NAME
 from kzcn.facts import argument, key_facts
@@ -225,6 +225,8 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
     return html.Div([
         dcc.Location(id=Id.URL, refresh=False),
         dcc.Store(id=Id.SELECTED, data=None),
+        dcc.Store(id=Id.DETAILS_WANTED, data=None),
+        dcc.Store(id=Id.DETAILS_SERVED, data=None),
         # What the views were built for, so the first callback does not redraw them all again.
         dcc.Store(id=Id.VIEW_KEYS, data=filters.initial_view_keys(ds)),
         dcc.Store(id=Id.FILTER_INDEX, data=filter_index(ds, lang)),
@@ -273,7 +275,9 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                     html.Section(id=Id.SCENE_PANEL, className="panel scene-panel",
                                  **{"aria-label": _("Presenter scene"), "aria-live": "polite"}),
                     sheet(html.Aside(details(ds, None, lang), id=Id.DETAILS_PANEL, className="panel details",
-                                     **{"aria-live": "polite", "aria-label": _("Details of the selected feature")}),
+                                     **{"aria-live": "polite", "aria-label": _("Details of the selected feature"),
+                                        # Every panel, pre-rendered: fetched when the page is idle.
+                                        "data-panels": details_index.url(ds, lang)}),
                           lang),
                 ], className="side-column"),
             ], className="map-row"),

@@ -120,9 +120,9 @@ def test_unversioned_urls_are_not_cached_for_long(client, page):
 
 
 def test_a_callback_answer_is_revalidated(client, page):
-    call = {"output": "details-panel.children", "outputs": {"id": "details-panel", "property": "children"},
-            "inputs": [{"id": "selected-feature", "property": "data", "value": None}],
-            "changedPropIds": ["selected-feature.data"], "state": [{"id": "url", "property": "search", "value": ""}]}
+    call = {"output": "details-served.data", "outputs": {"id": "details-served", "property": "data"},
+            "inputs": [{"id": "details-wanted", "property": "data", "value": {"id": None, "n": 1}}],
+            "changedPropIds": ["details-wanted.data"], "state": [{"id": "url", "property": "search", "value": ""}]}
     response = client.post("/_dash-update-component", json=call)
     assert response.status_code in (200, 204)  # 204: nothing to update
     assert response.headers["Content-Security-Policy"] == page.headers["Content-Security-Policy"]
