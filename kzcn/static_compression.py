@@ -65,7 +65,7 @@ def install(server: Flask) -> None:
 
 
 def warm(app) -> threading.Thread:
-    """Compress every script the page will ask for, and the layout in every language, in the
+    """Compress every script the page will ask for, and the layout and panels in every language, in the
     background, before the first visitor does: best-level brotli takes seconds for plotly.js, and
     nobody should wait for it."""
     import re
@@ -80,9 +80,14 @@ def warm(app) -> threading.Thread:
                      if path.rsplit("/", 1)[-1] in ASYNC_CHUNKS]
         for url in dict.fromkeys(urls):
             client.get(url, headers=headers)
-        # The layout in each language (serving/layout_cache.py keeps what this makes).
+        # The layout and the details panels in each language (serving/layout_cache.py and
+        # kzcn/details_index.py keep what this makes).
+        from kzcn import details_index
+        from kzcn.tables import load
+
         for lang in i18n.LANGS:
             client.get(f"/_dash-layout?lang={lang}", headers=headers)
+            client.get(details_index.url(load(), lang), headers=headers)
 
     thread = threading.Thread(target=run, name="warm-static-compression", daemon=True)
     thread.start()
