@@ -142,7 +142,7 @@
       if (data === undefined || data === null) return true;
       if (views[id].prop === "figure") {
         const gd = document.querySelector("#" + id + " .js-plotly-plot");
-        return !!gd && gd.data === data.data;
+        return !!gd && (gd.kzcnDrawnFrom || gd.data) === data.data;
       }
       try {
         return window.dash_ag_grid.getApi(id).getDisplayedRowCount() === data.length;

@@ -21,6 +21,62 @@
     return projection && projection.scale ? (projection.scale() * Math.PI) / 180 : 0;
   }
 
+  // What each label trace should be at `px` pixels per degree: {trace index: {visible} or {mode}},
+  // only for the traces that differ from what they are now.
+  function changes(data, px) {
+    const out = {visible: {}, mode: {}};
+    (data || []).forEach(function (trace, i) {
+      const meta = trace.meta || {};
+      // Feature traces that print names beside their markers (the crossings) keep their markers at
+      // every zoom and show the names only from `meta.textMinPx` up: mode markers+text or markers.
+      if (meta.textMinPx !== undefined) {
+        const mode = px >= meta.textMinPx ? "markers+text" : "markers";
+        if (trace.mode !== mode) out.mode[i] = mode;
+      }
+      if (meta.tier) {
+        const want = px >= TIER_MIN_PX_PER_DEG[meta.tier];
+        if ((trace.visible !== false) !== want) out.visible[i] = want;
+      }
+    });
+    return out;
+  }
+
+  // The scale a figure will be drawn at, before it is drawn: plotly fits the frame's longitude and
+  // latitude ranges (Mercator) into the plot area, so the scale is the smaller of the two fits.
+  const merc = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+
+  function expectedPxPerDegree(gd, layout) {
+    const full = gd._fullLayout && gd._fullLayout.geo;
+    const zoomed = full && full.projection && full.projection.scale && full.projection.scale !== 1;
+    if (zoomed) return pxPerDegree(gd); // the visitor's zoom is kept (uirevision): so is its scale
+    const geo = layout.geo || {};
+    const lon = geo.lonaxis && geo.lonaxis.range;
+    const lat = geo.lataxis && geo.lataxis.range;
+    if (!lon || !lat) return 0;
+    const size = window.kzcnPrepare.size(gd);
+    const margin = layout.margin || {};
+    const dx = (geo.domain && geo.domain.x) || [0, 1];
+    const dy = (geo.domain && geo.domain.y) || [0, 1];
+    const w = (size.w - (margin.l || 0) - (margin.r || 0)) * (dx[1] - dx[0]);
+    const h = (size.h - (margin.t || 0) - (margin.b || 0)) * (dy[1] - dy[0]);
+    const xSpan = ((lon[1] - lon[0]) * Math.PI) / 180;
+    const ySpan = merc(lat[1]) - merc(lat[0]);
+    if (!(w > 0 && h > 0 && xSpan > 0 && ySpan > 0)) return 0;
+    const scale = Math.min(w / xSpan, h / ySpan) * ((geo.projection && geo.projection.scale) || 1);
+    return (scale * Math.PI) / 180;
+  }
+
+  // Before a draw: the labels the expected scale holds, so the first draw is the last.
+  function prepare(gd, figure) {
+    const px = expectedPxPerDegree(gd, figure.layout);
+    if (!px) return figure;
+    const want = changes(figure.data, px);
+    Object.keys(want.visible).forEach((i) => { window.kzcnPrepare.trace(figure, +i).visible = want.visible[i]; });
+    Object.keys(want.mode).forEach((i) => { window.kzcnPrepare.trace(figure, +i).mode = want.mode[i]; });
+    return figure;
+  }
+  (window.kzcnPrepareHooks = window.kzcnPrepareHooks || []).push({id: "border-map", order: 10, hook: prepare});
+
   function update(gd) {
     if (!window.Plotly) {
       return;
@@ -33,35 +89,10 @@
     if (!px) {
       return;
     }
-    var indices = [];
-    var visible = [];
-    // Feature traces that print names beside their markers (the crossings) keep their markers at
-    // every zoom and show the names only from `meta.textMinPx` up: mode markers+text or markers.
-    var textIndices = [];
-    var modes = [];
-    (gd.data || []).forEach(function (trace, i) {
-      var min = trace.meta && trace.meta.textMinPx;
-      if (min === undefined) {
-        return;
-      }
-      var mode = px >= min ? "markers+text" : "markers";
-      if (trace.mode !== mode) {
-        textIndices.push(i);
-        modes.push(mode);
-      }
-    });
-    (gd.data || []).forEach(function (trace, i) {
-      var tier = trace.meta && trace.meta.tier;
-      if (!tier) {
-        return;
-      }
-      var want = px >= TIER_MIN_PX_PER_DEG[tier];
-      if ((trace.visible !== false) !== want) {
-        indices.push(i);
-        visible.push(want);
-      }
-    });
     gd.setAttribute("data-label-scale", px.toFixed(1));
+    const want = changes(gd.data, px);
+    const indices = Object.keys(want.visible).map(Number);
+    const textIndices = Object.keys(want.mode).map(Number);
     if (!indices.length && !textIndices.length) {
       return;
     }
@@ -73,11 +104,14 @@
         update(gd);
       }
     };
-    var names = function () {
-      return textIndices.length ? window.Plotly.restyle(gd, { mode: modes }, textIndices) : null;
-    };
-    var shown = indices.length ? window.Plotly.restyle(gd, { visible: visible }, indices) : Promise.resolve();
-    shown.then(names).then(done, done);
+    // One restyle for both: each restyle of a geo trace redraws the map.
+    const attrs = {visible: [], mode: []};
+    const all = indices.concat(textIndices.filter((i) => !(i in want.visible)));
+    all.forEach(function (i) {
+      attrs.visible.push(i in want.visible ? want.visible[i] : gd.data[i].visible);
+      attrs.mode.push(i in want.mode ? want.mode[i] : gd.data[i].mode);
+    });
+    window.Plotly.restyle(gd, attrs, all).then(done, done);
   }
 
   function attach() {

@@ -224,17 +224,20 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
     state = ViewState(lang=lang)
     return html.Div([
         dcc.Location(id=Id.URL, refresh=False),
-        dcc.Store(id=Id.SELECTED, data=None),
-        dcc.Store(id=Id.DETAILS_WANTED, data=None),
-        dcc.Store(id=Id.DETAILS_SERVED, data=None),
+        # Empty stores are given no `data`: dcc.Store compares its data with its memory's (undefined)
+        # when it mounts, and `data=None` differs, so each announced a change at load and fired its
+        # callbacks (a server round trip and a redraw of the map for the highlight alone).
+        dcc.Store(id=Id.SELECTED),
+        dcc.Store(id=Id.DETAILS_WANTED),
+        dcc.Store(id=Id.DETAILS_SERVED),
         # What the views were built for, so the first callback does not redraw them all again.
         dcc.Store(id=Id.VIEW_KEYS, data=filters.initial_view_keys(ds)),
         dcc.Store(id=Id.FILTER_INDEX, data=filter_index(ds, lang)),
         *held(ds, state),
-        dcc.Store(id=Id.SCENE_EXTENT, data=None),
-        dcc.Store(id=Id.SCENE_ANIMATION, data=None),
-        dcc.Store(id=Id.MAP_FOCUS, data=None),
-        dcc.Store(id=Id.MAP_FOCUS_DONE, data=None),
+        dcc.Store(id=Id.SCENE_EXTENT),
+        dcc.Store(id=Id.SCENE_ANIMATION),
+        dcc.Store(id=Id.MAP_FOCUS),
+        dcc.Store(id=Id.MAP_FOCUS_DONE),
         dcc.Download(id=Id.DOWNLOAD),
         js_words(lang),
         html.A(_("Skip to the projects table"), href="#projects", className="skip-link"),

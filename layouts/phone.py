@@ -77,7 +77,7 @@ def view_line(ds: Dataset, state: ViewState) -> str:
 def share_bar(lang: str | None = None) -> html.Div:
     """What the link shows, and the button that opens the filters (collapsed on a phone)."""
     return html.Div([
-        dcc.Store(id=Id.SHARE_FIRST, data=None),
+        dcc.Store(id=Id.SHARE_FIRST),
         html.P(id=Id.SHARE_LINE, className="share-line", **{"aria-live": "polite"}),
         html.Button(i18n.words(lang)("Filters"), id=Id.FILTERS_TOGGLE, type="button", className="filters-toggle",
                     **{"aria-expanded": "false"}),
@@ -93,7 +93,7 @@ def sheet(details_panel, lang: str | None = None) -> html.Div:
     """The details panel inside a frame that is a bottom sheet on a phone and nothing on a wide screen."""
     _ = i18n.words(lang)
     return html.Div([
-        dcc.Store(id=Id.SHEET_OPENED, data=None),
+        dcc.Store(id=Id.SHEET_OPENED),
         html.Div([
             html.Span(className="sheet-handle", **{"aria-hidden": "true"}),
             html.Button(_("Close"), id=Id.SHEET_CLOSE, type="button", className="sheet-close",

@@ -1,0 +1,108 @@
+/* Changes a graph's figure before plotly draws it, rather than after with a second draw.
+
+   Some of the page's figure changes depend on the browser (the map's frame and its labels on the
+   screen's size, a chart's legend on a phone). Made after a draw, in `plotly_afterplot`, each costs
+   a whole redraw: on a phone the map was drawn three times at load. Here Plotly.react and
+   Plotly.newPlot are wrapped once so that the scripts that own such changes (map_labels.js,
+   phone_views.js) can make them on the figure on its way in. Their afterplot handlers stay: they
+   cover zoom, a resize and anything this estimate misses, and find nothing to do otherwise.
+
+   A hook is registered by the graph's holder id (the Dash component id), in a list that may be
+   filled before this file has loaded:
+     (window.kzcnPrepareHooks = window.kzcnPrepareHooks || [])
+       .push({id: "border-map", order: 10, hook: function (gd, figure) { ...; return figure; }});
+   Hooks run by `order` (default 0), lowest first: the map's frame is fitted before its labels are
+   chosen for the scale that frame gives.
+   `figure` is {data, layout} with copies the hook may change: kzcnPrepare.trace(figure, i) and
+   kzcnPrepare.set(figure.layout, "a.b.c", value) copy before they write, so the figure Dash holds
+   (a prop, a store) is never changed underneath it. This file loads after plotly-kzcn.min.js (the
+   assets load in name order). */
+(function () {
+  "use strict";
+
+  const prepare = window.kzcnPrepare = window.kzcnPrepare || {};
+
+  function hooksFor(id) {
+    return (window.kzcnPrepareHooks || []).filter((entry) => entry.id === id)
+      .sort((a, b) => (a.order || 0) - (b.order || 0));
+  }
+
+  // layout["a.b.c"] = value, copying each object on the path first.
+  prepare.set = function (layout, path, value) {
+    const keys = path.split(".");
+    let node = layout;
+    keys.slice(0, -1).forEach(function (key) {
+      const next = node[key];
+      node[key] = next && typeof next === "object" && !Array.isArray(next) ? Object.assign({}, next) : {};
+      node = node[key];
+    });
+    node[keys[keys.length - 1]] = value;
+  };
+
+  // A copy of trace i that the hook may change.
+  prepare.trace = function (figure, i) {
+    if (!figure.copied) {
+      figure.data = figure.data.slice();
+      figure.copied = {};
+    }
+    if (!figure.copied[i]) {
+      figure.data[i] = Object.assign({}, figure.data[i]);
+      figure.copied[i] = true;
+    }
+    return figure.data[i];
+  };
+
+  // The size the graph will be drawn at: its own box, or its holder's before it has one.
+  prepare.size = function (gd) {
+    let box = gd.getBoundingClientRect();
+    if (!(box.width > 0 && box.height > 0) && gd.parentElement) box = gd.parentElement.getBoundingClientRect();
+    return {w: box.width, h: box.height};
+  };
+
+  function holderId(gd) {
+    const holder = gd && gd.closest && gd.closest("[id]");
+    // dcc.Graph's outer div carries the id; plotly draws in the div inside it.
+    return holder === gd && gd.parentElement ? (gd.parentElement.closest("[id]") || {}).id : holder && holder.id;
+  }
+
+  function run(gd, figure) {
+    const list = hooksFor(holderId(gd));
+    if (!list.length || !figure || !Array.isArray(figure.data)) return figure;
+    let out = {data: figure.data, layout: Object.assign({}, figure.layout || {})};
+    list.forEach(function (entry) {
+      try {
+        out = entry.hook(gd, out) || out;
+      } catch (err) {
+        // A hook that fails leaves the figure as the server made it; the afterplot handlers still run.
+        console.warn("kzcnPrepare:", err && err.message);
+      }
+    });
+    delete out.copied;
+    return Object.assign({}, figure, {data: out.data, layout: out.layout});
+  }
+
+  function wrap(name) {
+    const original = window.Plotly && window.Plotly[name];
+    if (typeof original !== "function" || original.kzcnWrapped) return;
+    const wrapped = function (gd, a, b, c) {
+      const el = typeof gd === "string" ? document.getElementById(gd) : gd;
+      if (!el || !a) return original.apply(this, arguments);
+      // The data array Dash handed over, which gd.data is no longer once a hook copied it
+      // (assets/lazy_views.js asks whether a view shows its store's latest content).
+      el.kzcnDrawnFrom = Array.isArray(a) ? a : a.data;
+      if (Array.isArray(a)) {  // (gd, data, layout, config)
+        const fig = run(el, {data: a, layout: b});
+        return original.call(this, gd, fig.data, fig.layout, c);
+      }
+      if (typeof a === "object" && Array.isArray(a.data)) {  // (gd, {data, layout, config, frames})
+        return original.call(this, gd, run(el, a));
+      }
+      return original.apply(this, arguments);
+    };
+    wrapped.kzcnWrapped = true;
+    window.Plotly[name] = wrapped;
+  }
+
+  wrap("react");
+  wrap("newPlot");
+})();
