@@ -81,23 +81,41 @@
     return Object.assign({}, figure, {data: out.data, layout: out.layout});
   }
 
+  // A graph's first draw waits for a task of its own. Dash mounts the whole page in one task, and
+  // each graph's first draw inside it made that task longer (the map and three charts: a quarter of
+  // a second of blocking at load on a laptop, four times that on a phone). Apart, the page answers
+  // input between them. Later draws (a filter, a zoom) are made at once.
+  const nextTask = () => new Promise((resolve) => window.setTimeout(resolve, 0));
+
   function wrap(name) {
     const original = window.Plotly && window.Plotly[name];
     if (typeof original !== "function" || original.kzcnWrapped) return;
+    const draw = function (self, gd, el, a, b, c) {
+      if (Array.isArray(a)) {  // (gd, data, layout, config)
+        const fig = run(el, {data: a, layout: b});
+        return original.call(self, gd, fig.data, fig.layout, c);
+      }
+      if (typeof a === "object" && Array.isArray(a.data)) {  // (gd, {data, layout, config, frames})
+        return original.call(self, gd, run(el, a));
+      }
+      return original.call(self, gd, a, b, c);
+    };
     const wrapped = function (gd, a, b, c) {
       const el = typeof gd === "string" ? document.getElementById(gd) : gd;
       if (!el || !a) return original.apply(this, arguments);
       // The data array Dash handed over, which gd.data is no longer once a hook copied it
       // (assets/lazy_views.js asks whether a view shows its store's latest content).
       el.kzcnDrawnFrom = Array.isArray(a) ? a : a.data;
-      if (Array.isArray(a)) {  // (gd, data, layout, config)
-        const fig = run(el, {data: a, layout: b});
-        return original.call(this, gd, fig.data, fig.layout, c);
+      if (!el._fullLayout || el.kzcnFirstDraw) {
+        const self = this;
+        // Draws asked for while the first waits follow it, in order.
+        const drawn = (el.kzcnFirstDraw || nextTask()).then(() => draw(self, gd, el, a, b, c));
+        const settled = drawn.then(() => null, () => null);
+        el.kzcnFirstDraw = settled;
+        settled.then(() => { if (el.kzcnFirstDraw === settled) el.kzcnFirstDraw = null; });
+        return drawn;
       }
-      if (typeof a === "object" && Array.isArray(a.data)) {  // (gd, {data, layout, config, frames})
-        return original.call(this, gd, run(el, a));
-      }
-      return original.apply(this, arguments);
+      return draw(this, gd, el, a, b, c);
     };
     wrapped.kzcnWrapped = true;
     window.Plotly[name] = wrapped;
