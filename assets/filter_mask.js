@@ -279,8 +279,10 @@
     if (!(event.target && event.target.closest && event.target.closest(OWN))) {
       return;
     }
-    now();
-    window.setTimeout(now, 0); // a control that writes its value after the event (a slider's release)
+    // In the next task, not in this event: the event ends with Dash sending the server the change
+    // (for the charts and the table), which then works while the map is drawn here instead of after
+    // it. A control that writes its value after the event (a slider's release) has done so by then.
+    window.setTimeout(now, 0);
   }
   ["click", "change", "keyup", "pointerup", "focusout"].forEach((type) => document.addEventListener(type, onInput));
 
