@@ -149,6 +149,15 @@
       .catch(function () { source = null; /* the server still renders each panel */ });
   }
 
+  // On a phone the panel is a bottom sheet: it opens with the panel drawn here, not when the state
+  // callback's selection arrives a round trip later (phone.js opens it then too, which changes nothing).
+  // In the next task: a map tap is still being dispatched, and plotly's own click handler (which keeps
+  // the tapped feature above the sheet, phone_views.js) needs the hover that opening the sheet clears.
+  function openSheet() {
+    const phone = window.kzcnPhone;
+    if (phone && phone.narrow() && phone.openForSelection) window.setTimeout(phone.openForSelection, 0);
+  }
+
   /* kzcn.select calls this first: the panel now, if the page has it (true), before the URL round trip. */
   function showDetails(id) {
     // Only a feature the file holds: anything else is the state callback's to judge (it may refuse it).
@@ -159,6 +168,7 @@
     const drawn = render(id);
     if (drawn !== "painted") window.dash_clientside.set_props(PANEL, {children: drawn});
     shown = id;
+    openSheet();
     return true;
   }
 
@@ -212,6 +222,7 @@
     wanted = id;
     shown = id;
     const drawn = render(id);
+    openSheet();
     return drawn === "painted" ? noUpdate() : drawn;
   }
 

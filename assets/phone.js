@@ -75,15 +75,18 @@
   const linkSelect = new URLSearchParams(window.location.search).get("select");
   let seenFirst = false;
 
+  // A visitor's own selection: the row or event tapped stays in sight above the sheet, which opens.
+  function openForSelection() {
+    const tap = lastListTap;
+    lastListTap = null;
+    if (tap && Date.now() - tap.t < 15000) keepInView(tap.y);
+    openSheet();
+  }
+
   function selectionChanged(selected) {
     const first = !seenFirst;
     seenFirst = true;
-    if (!(first && selected === linkSelect) && selected) {
-      const tap = lastListTap;
-      lastListTap = null;
-      if (tap && Date.now() - tap.t < 15000) keepInView(tap.y);
-      openSheet();
-    }
+    if (!(first && selected === linkSelect) && selected) openForSelection();
     return noUpdate();
   }
 
@@ -127,7 +130,7 @@
 
   // For phone_views.js, and for the map's click chooser: on a phone it may fill #sheet-chooser and
   // open the sheet with window.kzcnPhone.openSheet().
-  window.kzcnPhone = {openSheet: openSheet, closeSheet: closeSheet, narrow: narrow, graphOf: graphOf,
+  window.kzcnPhone = {openSheet: openSheet, openForSelection: openForSelection, closeSheet: closeSheet, narrow: narrow, graphOf: graphOf,
                       keepInView: keepInView, lastTapY: () => lastTapY};
   window.dash_clientside = Object.assign({}, window.dash_clientside, {phone: {selectionChanged: selectionChanged}});
 })();

@@ -175,6 +175,26 @@ def test_a_tap_on_the_map_shows_details_in_a_sheet_in_view(make_page, ds):
     page.wait_for_selector("#detail-sheet", state="hidden")
 
 
+def test_a_tap_opens_the_sheet_with_its_details_before_the_server_answers(make_page, ds):
+    page = _phone(make_page, "?theme=economy")
+    page.wait_for_function("() => window.kzcn.detailsReady()", timeout=30000)  # the page's own panels
+    point = _isolated_project(page)
+    assert point, "no project marker in the phone's map frame"
+    held = []
+    page.route("**/_dash-update-component*", lambda route: held.append(route))  # no answer until released
+    page.touchscreen.tap(point["x"], point["y"])
+    page.wait_for_selector("html.sheet-open #detail-sheet", state="visible", timeout=5000)
+    fid = page.evaluate("() => new URLSearchParams(location.search).get('select')")
+    assert fid, "the tap selected nothing"
+    page.wait_for_function("(n) => document.querySelector('#detail-sheet').innerText.includes(n)",
+                           arg=feature_name(ds, fid), timeout=5000)
+    assert held, "the tap asked the server nothing: the test held no answer back"
+    page.unroute("**/_dash-update-component*")  # lets the held requests go on to the server
+    # The server's answers land on the same selection; the sheet stays open on it.
+    page.wait_for_function("(id) => document.querySelector('html').classList.contains('sheet-open')"
+                           " && new URLSearchParams(location.search).get('select') === id", arg=fid)
+
+
 def test_map_uses_the_width_and_a_useful_height(make_page):
     page = _phone(make_page)
     page.wait_for_timeout(500)  # the frame is reshaped to the box after the first draw
