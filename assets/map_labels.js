@@ -53,12 +53,7 @@
     const lon = geo.lonaxis && geo.lonaxis.range;
     const lat = geo.lataxis && geo.lataxis.range;
     if (!lon || !lat) return 0;
-    const size = window.kzcnPrepare.size(gd);
-    const margin = layout.margin || {};
-    const dx = (geo.domain && geo.domain.x) || [0, 1];
-    const dy = (geo.domain && geo.domain.y) || [0, 1];
-    const w = (size.w - (margin.l || 0) - (margin.r || 0)) * (dx[1] - dx[0]);
-    const h = (size.h - (margin.t || 0) - (margin.b || 0)) * (dy[1] - dy[0]);
+    const {w, h} = window.kzcnPrepare.geoArea(gd, layout);
     const xSpan = ((lon[1] - lon[0]) * Math.PI) / 180;
     const ySpan = merc(lat[1]) - merc(lat[0]);
     if (!(w > 0 && h > 0 && xSpan > 0 && ySpan > 0)) return 0;

@@ -130,7 +130,7 @@
 
   // For phone_views.js, and for the map's click chooser: on a phone it may fill #sheet-chooser and
   // open the sheet with window.kzcnPhone.openSheet().
-  window.kzcnPhone = {openSheet: openSheet, openForSelection: openForSelection, closeSheet: closeSheet, narrow: narrow, graphOf: graphOf,
-                      keepInView: keepInView, lastTapY: () => lastTapY};
+  window.kzcnPhone = {openSheet: openSheet, openForSelection: openForSelection, closeSheet: closeSheet,
+                      narrow: narrow, graphOf: graphOf, keepInView: keepInView, lastTapY: () => lastTapY};
   window.dash_clientside = Object.assign({}, window.dash_clientside, {phone: {selectionChanged: selectionChanged}});
 })();

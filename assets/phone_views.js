@@ -53,13 +53,8 @@
     if (!narrow() || !geo.lonaxis || !geo.lataxis || !geo.lonaxis.range || !geo.lataxis.range) return figure;
     if ((geo.projection && geo.projection.scale || 1) !== 1) return figure;
     if (full && full.projection && (full.projection.scale || 1) !== 1) return figure; // zoomed, kept
-    const size = window.kzcnPrepare.size(gd);
-    const margin = layout.margin || {};
-    const dx = (geo.domain && geo.domain.x) || [0, 1];
-    const dy = (geo.domain && geo.domain.y) || [0, 1];
-    const fit = fittedRanges(geo.lonaxis.range, geo.lataxis.range,
-                             (size.w - (margin.l || 0) - (margin.r || 0)) * (dx[1] - dx[0]),
-                             (size.h - (margin.t || 0) - (margin.b || 0)) * (dy[1] - dy[0]));
+    const area = window.kzcnPrepare.geoArea(gd, layout);
+    const fit = fittedRanges(geo.lonaxis.range, geo.lataxis.range, area.w, area.h);
     if (fit) {
       window.kzcnPrepare.set(layout, "geo.lonaxis.range", fit.lon);
       window.kzcnPrepare.set(layout, "geo.lataxis.range", fit.lat);

@@ -15,7 +15,8 @@
    chosen for the scale that frame gives.
    `figure` is {data, layout} with copies the hook may change: kzcnPrepare.trace(figure, i) and
    kzcnPrepare.set(figure.layout, "a.b.c", value) copy before they write, so the figure Dash holds
-   (a prop, a store) is never changed underneath it. This file loads after plotly-kzcn.min.js (the
+   (a prop, a store) is never changed underneath it; kzcnPrepare.geoArea(gd, layout) is the map's plot
+   area before it is drawn. This file loads after plotly-kzcn.min.js (the
    assets load in name order). */
 (function () {
   "use strict";
@@ -52,18 +53,21 @@
     return figure.data[i];
   };
 
-  // The size the graph will be drawn at: its own box, or its holder's before it has one.
-  prepare.size = function (gd) {
+  // The plot area a figure's geo subplot will be drawn in, before it is drawn: the graph's box (or
+  // its holder's, before it has one) less the margins, times the subplot's domain.
+  prepare.geoArea = function (gd, layout) {
     let box = gd.getBoundingClientRect();
     if (!(box.width > 0 && box.height > 0) && gd.parentElement) box = gd.parentElement.getBoundingClientRect();
-    return {w: box.width, h: box.height};
+    const geo = layout.geo || {};
+    const margin = layout.margin || {};
+    const dx = (geo.domain && geo.domain.x) || [0, 1];
+    const dy = (geo.domain && geo.domain.y) || [0, 1];
+    return {w: (box.width - (margin.l || 0) - (margin.r || 0)) * (dx[1] - dx[0]),
+            h: (box.height - (margin.t || 0) - (margin.b || 0)) * (dy[1] - dy[0])};
   };
 
-  function holderId(gd) {
-    const holder = gd && gd.closest && gd.closest("[id]");
-    // dcc.Graph's outer div carries the id; plotly draws in the div inside it.
-    return holder === gd && gd.parentElement ? (gd.parentElement.closest("[id]") || {}).id : holder && holder.id;
-  }
+  // dcc.Graph's outer div carries the component id; plotly draws in the div inside it.
+  const holderId = (gd) => (gd.closest && gd.closest(".dash-graph") || {}).id;
 
   function run(gd, figure) {
     const list = hooksFor(holderId(gd));
