@@ -16,6 +16,7 @@
     window.dash_clientside.set_props("find-feature", {options: store.props.data || []});
   }
 
-  document.addEventListener("focusin", fill, true);
-  document.addEventListener("pointerdown", fill, true);
+  // A pointer over the panel too, before it presses: the dropdown indexes its options for search when
+  // it opens, and options that arrive as it opens (a busy machine) were missed by a search typed at once.
+  ["focusin", "pointerover", "pointerdown"].forEach((type) => document.addEventListener(type, fill, true));
 }());
