@@ -6,7 +6,7 @@
   // The map's key is HTML beside the graph; an exported image carries it as coloured text lines.
   function keyLines(holder) {
     const panel = holder.closest(".panel");
-    const items = panel ? panel.querySelectorAll(".map-key .key-item") : [];
+    const items = panel ? panel.querySelectorAll(".map-key:not(.map-key-holder) .key-item") : [];
     const parts = [];
     items.forEach(function (item) {
       const swatch = item.firstElementChild;

@@ -125,3 +125,13 @@ def map_legend(ds: Dataset, state: ViewState | None = None, key_id: str | None =
     state = state or ViewState()
     return html.Div(map_legend_items(ds, state), className="map-key", role="group",
                     **{"aria-label": state.words(N_("Map key"))}, **extra)
+
+
+def reserved_map_legend(ds: Dataset, state: ViewState, key_id: str) -> html.Div:
+    """The key in a box held at the height of the unfiltered key, the longest it can be: a filter that
+    shortens the key, answered after the visitor has scrolled, would otherwise pull everything below
+    the map up under their eyes. The holder is a copy of that key, hidden from sight and from screen
+    readers, in the same grid cell."""
+    holder = html.Div(map_legend_items(ds, ViewState(lang=state.lang)), className="map-key map-key-holder",
+                      **{"aria-hidden": "true"})
+    return html.Div([holder, map_legend(ds, state, key_id=key_id)], className="map-key-box")

@@ -22,7 +22,7 @@ from kzcn.urlstate import DEFAULT_YEAR_MEANING, ViewState
 from layouts.cite import cite_panel
 from layouts.details import details, find_options
 from layouts.js_words import js_words
-from layouts.legend import map_legend
+from layouts.legend import reserved_map_legend
 from layouts.phone import map_tools, share_bar, sheet, subject
 from layouts.sources import source_label, split_ids
 from layouts.table import project_columns, project_rows
@@ -257,7 +257,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                        ("border_crossings", "pipelines", "corridors"),
                        html.Div([_graph(Id.BORDER_MAP, border_map(ds, state), "var(--map-h)", "map-graph"),
                                  map_tools(lang),
-                                 map_legend(ds, state, key_id=Id.MAP_KEY)]), Id.BORDER_MAP, cls="map-panel",
+                                 reserved_map_legend(ds, state, Id.MAP_KEY)]), Id.BORDER_MAP, cls="map-panel",
                        # The map in words: every feature by name in Find, the project sites as table rows.
                        data_note=html.Span([_("By keyboard:") + " ", html.A(_("Find"), href=f"#{Id.FIND}"),
                                             " " + _("names every feature;") + " ",

@@ -209,9 +209,9 @@ def test_map_uses_the_width_and_a_useful_height(make_page):
           .map(([name]) => name); }""")
     assert cut == [], f"country names cut by the map's edge: {cut}"
     # The key folds behind a button; the mode bar is replaced by buttons a finger can hit.
-    assert not page.locator(".map-key").is_visible()
+    assert not page.locator("#map-key").is_visible()
     page.locator("#key-toggle").tap()
-    assert page.locator(".map-key").is_visible() and page.get_attribute("#key-toggle", "aria-expanded") == "true"
+    assert page.locator("#map-key").is_visible() and page.get_attribute("#key-toggle", "aria-expanded") == "true"
     assert not page.locator("#border-map .modebar").is_visible()
     scale = "() => document.querySelector('#border-map .js-plotly-plot')._fullLayout.geo.projection.scale"
     before = page.evaluate(scale)

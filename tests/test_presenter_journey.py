@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from conftest import ARTIFACTS, PageWatch, screenshot
 
-from kzcn import filters
+from kzcn import filters, i18n
 from kzcn.version import data_date, version_label
 from layouts.details import find, latest_volume
 from layouts.pack import pack_key
@@ -252,7 +252,8 @@ def test_the_pack_prints_a_cover_and_one_a4_page_per_scene(open_page, ds):
                            arg=n)
     cover = page.inner_text(".pack-cover")
     assert ds.briefing.title in cover and version_label(ds) in cover
-    assert dt.date.today().isoformat() in cover and "http://127.0.0.1:" in cover
+    # The day it was printed, as the language writes it (not the data's date, which the version line holds).
+    assert i18n.words(None).day(dt.date.today()) in cover and "http://127.0.0.1:" in cover
     # The Print button is a real button that asks the browser to print (no inline script).
     assert page.locator(".pack-print").is_visible()
     page.evaluate("window.print = () => { window.__printed = true; }")
