@@ -16,7 +16,7 @@ from flask_compress import Compress
 from callbacks import register_callbacks
 from callbacks.errors import report
 from kzcn import bundle, details_index, i18n, static_compression
-from serving import callback_requests, layout_cache, security
+from serving import callback_requests, layout_cache, scripts, security
 from kzcn.tables import DataError, load
 from layouts.first_screen import first_screen
 from layouts.index import INDEX
@@ -40,6 +40,7 @@ def create_app(warm_static: bool = True) -> Dash:
                    {"name": "description", "content": "Sourced, offline dashboard of China–Kazakhstan relations."}],
     )
     install_languages(app, ds)
+    scripts.install(app)  # without Dash's polyfill and dash_table, which this page never runs
     register_callbacks(app)
     bundle.install(app.server)  # /download/…zip: the whole dataset in one file
     details_index.install(app.server)  # /_details/<lang>.<digest>.json: every details panel, for the browser

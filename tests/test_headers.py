@@ -135,3 +135,27 @@ def test_fingerprint_rule():
     assert security.fingerprinted("/assets/style.css", {"m": "1796220042.87"})
     assert not security.fingerprinted("/assets/style.css", {})
     assert not security.fingerprinted("/_dash-layout", {"m": "1"})
+
+
+@pytest.mark.parametrize("query", ["", "?mode=present", "?mode=pack"])
+def test_the_page_loads_no_script_it_never_runs(client, query):
+    """Dash's Babel polyfill and dash_table's bundle are left out (serving/scripts.py); the one piece of
+    the polyfill Dash's renderer calls, regeneratorRuntime, comes first as an asset of its own."""
+    html = client.get("/" + query).get_data(as_text=True)
+    sources = re.findall(r'<script src="([^"]+)"', html)
+    assert not [s for s in sources if "polyfill" in s or "dash_table" in s]
+    runtime = next(i for i, s in enumerate(sources) if s.startswith("/assets/regenerator-runtime.js"))
+    renderer = next(i for i, s in enumerate(sources) if "/dash-renderer/" in s)
+    dcc = next(i for i, s in enumerate(sources) if "/dcc/" in s)
+    assert runtime < renderer and runtime < dcc
+    assert client.get(sources[runtime]).status_code == 200
+
+
+def test_trimming_leaves_every_other_script(client):
+    from serving.scripts import trim
+
+    tags = ['<script src="/_dash-component-suites/dash/deps/polyfill@7.v4_4_1m1.12.1.min.js"></script>',
+            '<script src="/_dash-component-suites/dash/deps/react@18.v4_4_1m1.3.1.min.js"></script>',
+            '<script src="/_dash-component-suites/dash/dash_table/bundle.v7_4_1m1.js"></script>',
+            '<script src="/assets/table-sort.js?m=1"></script>']
+    assert trim("\n".join(tags)) == "\n".join([tags[1], tags[3]])
