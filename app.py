@@ -33,6 +33,7 @@ def create_app(warm_static: bool = True) -> Dash:
         title="China–Kazakhstan: border, trade, energy, security, diplomacy",
         update_title=None,
         index_string=INDEX,
+        assets_ignore=scripts.ASSETS_IGNORE,  # written by serving/scripts.py, after the rest
         serve_locally=True,
         suppress_callback_exceptions=False,
         on_error=report,  # a failing callback: a sentence in the notice area and a log entry, no frozen page
@@ -40,7 +41,7 @@ def create_app(warm_static: bool = True) -> Dash:
                    {"name": "description", "content": "Sourced, offline dashboard of China–Kazakhstan relations."}],
     )
     install_languages(app, ds)
-    scripts.install(app)  # without Dash's polyfill and dash_table, which this page never runs
+    scripts.install(app)  # Dash's scripts less two never run here, started after the first frame
     register_callbacks(app)
     bundle.install(app.server)  # /download/…zip: the whole dataset in one file
     details_index.install(app.server)  # /_details/<lang>.<digest>.json: every details panel, for the browser

@@ -237,7 +237,9 @@
       setTimeout(whenReady, 500);
     }
   }
-  window.addEventListener("load", () => setTimeout(whenReady, 300));
+  // The page's scripts run after its first frame (serving/scripts.py): the load event may be over.
+  if (document.readyState === "complete") setTimeout(whenReady, 300);
+  else window.addEventListener("load", () => setTimeout(whenReady, 300));
   // links.js pushes the URL of a selection shown here, then says so with this event. Back and forward
   // say so too: their panel is drawn at once, from the URL, as a click's is (the state callback follows).
   window.addEventListener("popstate", function () {

@@ -129,7 +129,8 @@
   // Dash renders the graph after this script runs and may replace it (page or mode change):
   // look for it now and then until it is there, and again whenever the page changes.
   var timer = window.setInterval(attach, 400);
-  window.addEventListener("load", attach);
+  if (document.readyState === "complete") attach();  // the scripts may run after the load event
+  else window.addEventListener("load", attach);
   window.addEventListener("beforeunload", function () {
     window.clearInterval(timer);
   });

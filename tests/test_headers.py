@@ -88,8 +88,13 @@ def test_every_inline_script_in_the_page_is_allowed_by_its_hash(page):
     html = re.sub(r"<!--.*?-->", "", page.get_data(as_text=True), flags=re.S)  # Dash's note for old IE
     inline = [m["body"] for m in SCRIPT.finditer(html)
               if "src=" not in m["attrs"] and "application/json" not in m["attrs"]]
-    assert inline  # Dash's `new DashRenderer()` at least
-    for body in inline:
+    # Dash's own inline start (`new DashRenderer()`) is a file now (serving/scripts.py); its hash stays
+    # allowed for the page Dash writes unchanged when a callback brings an inline script.
+    from app import create_app
+
+    dash_start = create_app(warm_static=False)._generate_renderer()
+    assert inline == [] and SCRIPT.search(dash_start)
+    for body in inline + [SCRIPT.search(dash_start)["body"]]:
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
         assert f"'sha256-{digest}'" in allowed, body[:80]
 
@@ -149,6 +154,25 @@ def test_the_page_loads_no_script_it_never_runs(client, query):
     dcc = next(i for i, s in enumerate(sources) if "/dcc/" in s)
     assert runtime < renderer and runtime < dcc
     assert client.get(sources[runtime]).status_code == 200
+    # Held inert until the page's first frame, then run in order by the one script that runs at once.
+    held = re.search(r'<template id="app-scripts">(.*?)</template>', html, re.S).group(1)
+    assert re.findall(r'<script src="([^"]+)"', held) == sources
+    start = re.search(r'<script id="_dash-renderer" src="(/assets/dash-renderer-start\.js\?m=[0-9.]+)"></script>', html)
+    assert start and html.index(start[0]) > html.index("</template>")
+    assert "new DashRenderer" not in re.sub(r"<!--.*?-->", "", html)  # no inline start left
+    assert client.get(start[1]).status_code == 200
+
+
+def test_a_page_with_an_inline_script_is_left_as_dash_wrote_it():
+    from serving.scripts import RENDERER, deferred
+
+    plain = '<script src="/assets/a.js"></script>'
+    inline = plain + "\n<script>window.x = 1;</script>"
+    assert deferred(inline, RENDERER, "/assets/start.js") == (inline, RENDERER)
+    hooked = '<script id="_dash-renderer" type="application/javascript">var renderer = new DashRenderer({});</script>'
+    assert deferred(plain, hooked, "/assets/start.js") == (plain, hooked)
+    held, start = deferred(plain, RENDERER, "/assets/start.js")
+    assert held == f'<template id="app-scripts">{plain}</template>' and 'src="/assets/start.js"' in start
 
 
 def test_trimming_leaves_every_other_script(client):
