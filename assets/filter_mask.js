@@ -227,9 +227,8 @@
   }
 
   /** The Dash callback (controls changed, whoever changed them: a link, Reset, Play, the state
-   * callback). It runs after the state callback's round trip (Dash holds a callback whose inputs
-   * another pending callback may change), so a visitor's own change is drawn sooner by `now` below;
-   * this then finds the map already showing it. */
+   * callback's set_props). For a visitor's own change `now` below has usually drawn the map already,
+   * and this finds it showing the change. */
   function mask(sectors, themes, years, meaning, figure, idx) {
     const nu = window.dash_clientside.no_update;
     if (!idx || !figure || !figure.data) {

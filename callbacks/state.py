@@ -3,13 +3,18 @@
 Dash allows a prop to be both input and output only within one callback, so the two directions
 (URL → controls on load and on back/forward; controls or clicks → URL) live here together. The
 decisions are in `next_state`, a plain function the tests call with values.
+
+The filter controls are set with `set_props`, not declared as outputs: Dash holds every callback whose
+inputs a pending callback may change, so with the controls as outputs each filter click waited for
+this callback's round trip before the charts' callback was even sent (two round trips a click). A
+link, back/forward or Reset then calls this once more with the controls it set, which changes nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from dash import Input, Output, State, ctx, html, no_update
+from dash import Input, Output, State, ctx, html, no_update, set_props
 
 from kzcn import urlstate
 from kzcn.ids import Id
@@ -94,12 +99,13 @@ def sync(search, sectors, themes, years, meaning, _reset, timeline_click, trade_
         table_rows = {"ids": [state.select]} if is_project else []
         scroll = {"rowId": state.select, "rowPosition": "middle"} if is_project else no_update
 
+    wanted = {Id.SECTOR_FILTER: (list(state.sectors), sectors or []), Id.THEME_FILTER: (list(state.themes), themes or []),
+              Id.YEAR_RANGE: (new_years, years), Id.YEAR_MEANING: (state.year_meaning, meaning)}
+    for ident, (new, old) in wanted.items():
+        if new != old:
+            set_props(ident, {"value": new})
     return (
         changed(new_search, search or ""),
-        changed(list(state.sectors), sectors or []),
-        changed(list(state.themes), themes or []),
-        changed(new_years, years),
-        changed(state.year_meaning, meaning),
         changed(state.select, selected),
         table_rows,
         scroll,
@@ -111,10 +117,7 @@ def sync(search, sectors, themes, years, meaning, _reset, timeline_click, trade_
 def register(app) -> None:
     app.callback(
         Output(Id.URL, "search"),
-        Output(Id.SECTOR_FILTER, "value"),
-        Output(Id.THEME_FILTER, "value"),
-        Output(Id.YEAR_RANGE, "value"),
-        Output(Id.YEAR_MEANING, "value"),
+        # The filter controls: set_props (above), so a filter click does not hold the charts' callback.
         Output(Id.SELECTED, "data"),
         Output(Id.PROJECTS_TABLE, "selectedRows"),
         Output(Id.PROJECTS_TABLE, "scrollTo"),

@@ -106,8 +106,10 @@ class Page:
         assert answer.status_code in (200, 204), answer.get_data(as_text=True)[:500]
         if answer.status_code == 204:  # every output no_update: Dash answers "nothing to change"
             return {}
-        sent = answer.get_json()["response"]
-        return {f"{ident}.{prop}": value for ident, props in sent.items() for prop, value in props.items()}
+        sent = answer.get_json()
+        # Props set with set_props (callbacks/state.py's filter controls) come beside the outputs.
+        merged = {**sent.get("response", {}), **sent.get("sideUpdate", {})}
+        return {f"{ident}.{prop}": value for ident, props in merged.items() for prop, value in props.items()}
 
 
 @pytest.fixture
