@@ -3,16 +3,15 @@
 (function () {
   "use strict";
 
-  // The map's key is HTML beside the graph; an exported image carries it as coloured text lines.
+  // The map's key is HTML beside the graph; an exported image carries the entries it shows as coloured
+  // text lines (each entry's colour is its --c, layouts/legend.py).
   function keyLines(holder) {
     const panel = holder.closest(".panel");
     const items = panel ? panel.querySelectorAll(".map-key:not(.map-key-holder) .key-item") : [];
     const parts = [];
     items.forEach(function (item) {
-      const swatch = item.firstElementChild;
-      const style = window.getComputedStyle(swatch);
-      const colour = [style.backgroundColor, style.borderTopColor, style.borderColor].find(
-        c => c && c !== "rgba(0, 0, 0, 0)" && c !== "transparent") || "#000";
+      if (item.closest("[hidden]")) return;  // an entry the filters leave off the map
+      const colour = window.getComputedStyle(item).getPropertyValue("--c").trim() || "#000";
       parts.push('<span style="color:' + colour + '">■</span> ' + item.textContent.trim());
     });
     const lines = [];

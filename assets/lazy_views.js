@@ -6,20 +6,28 @@
  * content to the view when it is near the viewport and otherwise holds it. When a held view comes
  * near, it takes the latest content at once: what it shows is always the current filters, and one
  * draw, however many changes it missed. Printing the page draws every held view first.
+ *
+ * The projects grid itself is not in the page until the table first comes near: its scripts load
+ * then, and the grid is drawn in its box with the rows and selection of that moment (layouts/table.py
+ * says why). From then on it follows the rows like the other views, and the selection here.
  */
 (function () {
   "use strict";
 
-  // view id → [the store holding its content, the property the content goes to] (callbacks/views.py
-  // LAZY_VIEWS pairs them the same way).
+  const TABLE = "projects-table";
+  // view id → [the store holding its content, the property the content goes to, the element watched
+  // for nearness when it is not the view's own] (callbacks/views.py LAZY_VIEWS pairs them the same way).
   const VIEWS = { "trade-chart": ["trade-figure", "figure"], "energy-chart": ["energy-figure", "figure"],
-                  "timeline-chart": ["timeline-figure", "figure"], "projects-table": ["project-rows", "rowData"] };
+                  "timeline-chart": ["timeline-figure", "figure"],
+                  "projects-table": ["project-rows", "rowData", "projects-table-box"] };
   // "Near": within this much of the viewport, so a view is usually drawn before it is scrolled into sight.
   const MARGIN = "150px 0px";
+  const noUpdate = () => window.dash_clientside.no_update;
 
   const views = {};
   Object.keys(VIEWS).forEach(function (id) {
-    views[id] = { id: id, store: VIEWS[id][0], prop: VIEWS[id][1], near: false, shown: undefined };
+    views[id] = { id: id, store: VIEWS[id][0], prop: VIEWS[id][1], watch: VIEWS[id][2] || id, near: false,
+                  shown: undefined };
   });
 
   // The store's content now (Dash does not call a store's callback at load when the server's first
@@ -30,26 +38,110 @@
     return found && found.props ? found.props.data : undefined;
   }
 
+  // The grid's API once the grid is drawn, else null.
+  function tableApi() {
+    if (!window.dash_ag_grid || !document.getElementById(TABLE)) return null;
+    try {
+      return window.dash_ag_grid.getApi(TABLE) || null;
+    } catch (err) {
+      return null;  // its element is there, its API not yet
+    }
+  }
+
+  // ---- The grid, drawn the first time the table comes near.
+  let table = "absent";  // → "loading" its scripts → "asked" for → drawn; or "failed"
+  function askForTable() {
+    if (table !== "absent") return;
+    table = "loading";
+    const held = document.getElementById("table-scripts");
+    const urls = held ? Array.from(held.content.querySelectorAll("script[src]"), (s) => s.getAttribute("src")) : [];
+    let left = urls.length;
+    const ready = function () {
+      table = "asked";
+      window.dash_clientside.set_props("projects-table-wanted", {data: true});
+    };
+    if (window.dash_ag_grid || !left) { ready(); return; }
+    urls.forEach(function (url) {
+      const script = document.createElement("script");
+      script.src = url;
+      script.async = false;  // in order, as Dash wrote them
+      script.addEventListener("load", function () { left -= 1; if (!left) ready(); });
+      script.addEventListener("error", function () {
+        table = "failed";
+        const note = document.querySelector("#projects-table-box .table-waiting");
+        if (note) note.textContent = window.kzcn.t("The table could not be loaded. Reload the page, or download the projects as CSV.");
+      });
+      document.body.appendChild(script);
+    });
+  }
+
+  // A keyboard that reached the table's note before the grid came goes on into the grid's header.
+  function focusGridLater() {
+    // The grid's header comes after its second script chunk has loaded: look again for a few seconds,
+    // unless the visitor has moved the focus on meanwhile.
+    let tries = 50;
+    (function focus() {
+      const active = document.activeElement;
+      if (active && active.closest && active.closest("#projects-table")) return;  // there
+      const moved = active && active !== document.body && !(active.classList && active.classList.contains("table-waiting"));
+      if (moved || tries-- <= 0) return;
+      // The grid may redraw its header as it settles, dropping a focus given too early: check again.
+      const cell = document.querySelector("#projects-table .ag-header-cell");
+      if (cell) cell.focus();
+      window.setTimeout(focus, 100);
+    })();
+  }
+
+  // `lazy.drawTable`: the grid, as a component for its box, with the page's rows and selection now.
+  function drawTable(wanted, settings, rows, selected) {
+    if (!wanted || !settings || !window.dash_ag_grid) return noUpdate();
+    const focused = document.activeElement;
+    if (focused && focused.classList && focused.classList.contains("table-waiting")) focusGridLater();
+    const view = views[TABLE];
+    rows = rows || [];
+    view.shown = rows;
+    const props = Object.assign({}, settings, {rowData: rows});
+    if (selected && rows.some((row) => row.project_id === selected)) {
+      props.selectedRows = {ids: [selected]};
+      props.scrollTo = {rowId: selected, rowPosition: "middle"};
+    }
+    return {type: "AgGrid", namespace: "dash_ag_grid", props: props};
+  }
+
+  // `lazy.selectRow`: the grid's selected row follows the page's selection (a map click, a link, Find).
+  // A selection made in the grid is already there and is left alone.
+  function selectRow(selected) {
+    const api = tableApi();
+    if (!api) return;  // drawn later, with the selection of that moment
+    const chosen = api.getSelectedNodes().map((node) => node.id);
+    if (selected && api.getRowNode(selected)) {
+      if (chosen.length !== 1 || chosen[0] !== selected) {
+        window.dash_clientside.set_props(TABLE, {selectedRows: {ids: [selected]},
+                                                 scrollTo: {rowId: selected, rowPosition: "middle"}});
+      }
+    } else if (chosen.length) {
+      window.dash_clientside.set_props(TABLE, {selectedRows: []});
+    }
+  }
+
   function hand(view) {
+    if (view.id === TABLE && !tableApi()) {
+      askForTable();  // drawn with the latest rows
+      return;
+    }
     view.latest = latest(view);
     if (view.latest === undefined || view.latest === null || view.latest === view.shown) return;
     view.shown = view.latest;
     const props = {};
     props[view.prop] = view.latest;
-    if (view.id === "projects-table") keepSelectedRowInSight();  // first: the rows may arrive at once
+    if (view.id === TABLE) keepSelectedRowInSight();  // first: the rows may arrive at once
     window.dash_clientside.set_props(view.id, props);
   }
 
-  // The table's selected row (a link's select=) was scrolled to before the table had rows.
+  // New rows for the grid (a filter changed while the table was out of view): its selected row stays
+  // in sight.
   function keepSelectedRowInSight() {
-    const grid = window.dash_ag_grid;
-    if (!grid || !grid.getApi) return;
-    let api = null;
-    try {
-      api = grid.getApi("projects-table");
-    } catch (err) {
-      return;  // the table is not drawn yet
-    }
+    const api = tableApi();
     if (api) {
       const once = function () {
         api.removeEventListener("rowDataUpdated", once);
@@ -63,11 +155,16 @@
   }
 
   function take(id) {
+    if (id === TABLE) {
+      // No output (the grid may not exist yet): the rows are set on the grid, once it is drawn.
+      return function () {
+        if (views[id].near && tableApi()) hand(views[id]);
+      };
+    }
     return function (data) {
       const view = views[id];
-      if (!view.near) return window.dash_clientside.no_update;
+      if (!view.near) return noUpdate();
       view.shown = latest(view);  // the store's own object, which `hand` compares with
-      if (id === "projects-table") keepSelectedRowInSight();
       return data;
     };
   }
@@ -86,7 +183,7 @@
   function watch() {
     let missing = 0;
     Object.keys(views).forEach(function (id) {
-      const el = document.getElementById(id);
+      const el = document.getElementById(views[id].watch);
       const box = el && (el.closest(".panel") || el);
       if (!box) {
         missing += 1;
@@ -122,9 +219,9 @@
       const gd = holder && holder.querySelector(".js-plotly-plot");
       if (gd && window.Plotly) window.Plotly.react(gd, view.latest.data, view.latest.layout, gd._context);
     } else {
-      try {
-        window.dash_ag_grid.getApi(id).setGridOption("rowData", view.latest);
-      } catch (err) { /* the table is not drawn yet */ }
+      const api = tableApi();
+      if (!api) return;  // not drawn yet: its box says so
+      api.setGridOption("rowData", view.latest);
     }
     hand(view);
   }
@@ -144,16 +241,13 @@
         const gd = document.querySelector("#" + id + " .js-plotly-plot");
         return !!gd && (gd.kzcnDrawnFrom || gd.data) === data.data;
       }
-      try {
-        return window.dash_ag_grid.getApi(id).getDisplayedRowCount() === data.length;
-      } catch (err) {
-        return false;
-      }
+      const api = tableApi();
+      return !!api && api.getDisplayedRowCount() === data.length;
     },
     drawNow: drawNow,
     drawAll: drawAll,
   };
-  const lazy = {};
+  const lazy = {drawTable: drawTable, selectRow: selectRow};
   Object.keys(views).forEach(function (id) { lazy[id] = take(id); });
   window.dash_clientside = Object.assign({}, window.dash_clientside, { lazy: lazy });
 })();

@@ -75,9 +75,10 @@ ARM = """() => {
         if (!gd.__benchHooked) { gd.on('plotly_afterplot', () => { window.__bench.graphs[id] = performance.now(); });
                                  gd.__benchHooked = true; }
     }
-    const api = dash_ag_grid.getApi('projects-table');
-    if (!window.__benchGrid) { api.addEventListener('rowDataUpdated', () => { window.__bench.table = performance.now(); });
-                               window.__benchGrid = true; }
+    // The grid exists once the table has come near (assets/lazy_views.js): in the tall window only.
+    const api = window.dash_ag_grid && document.getElementById('projects-table') ? dash_ag_grid.getApi('projects-table') : null;
+    if (api && !window.__benchGrid) { api.addEventListener('rowDataUpdated', () => { window.__bench.table = performance.now(); });
+                                      window.__benchGrid = true; }
     window.__bench = {graphs: {}, table: 0, t0: performance.now(), expect: null, summary: 0};
     if (!window.__benchClick) { document.addEventListener('click', (e) => {
         if (e.target.closest && e.target.closest('.controls') && !window.__bench.clicked) {
@@ -160,8 +161,6 @@ def browser_numbers(url: str) -> dict:
         start = time.perf_counter()
         page.goto(url, wait_until="load")
         page.wait_for_selector("#border-map .scattergeo .point", timeout=30000)
-        page.wait_for_function(
-            "() => { try { return !!dash_ag_grid.getApi('projects-table'); } catch (e) { return false; } }")
         out["first_paint_s"] = time.perf_counter() - start
         page.wait_for_load_state("networkidle")
         out["first_load_s"] = time.perf_counter() - start
@@ -408,8 +407,8 @@ def write(web: dict, srv: dict, lh: dict | None, load: dict | None) -> None:
         "",
         f"- Over the wire: **{kb:,.0f} KiB** in {web['first_load_requests']} requests (cache off; target ≤ 1.5 MB"
         f" = 1,465 KiB: {'met' if kb <= 1465 else 'not met'}; before: 1,251 KiB in 40 requests).",
-        f"- Map painted and the table's grid ready after {web['first_paint_s']:.2f} s (the table's rows, like the charts,"
-        f" come when it is scrolled into view); network idle after {web['first_load_s']:.2f} s.",
+        f"- Map painted after {web['first_paint_s']:.2f} s (the table's grid and its scripts, and the charts' figures,"
+        f" come when they near the viewport); network idle after {web['first_load_s']:.2f} s.",
         "",
     ]
     if lh:

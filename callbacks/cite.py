@@ -28,4 +28,6 @@ def register(app) -> None:
         Input(Id.URL, "href"),
         Input(Id.CITE_OPEN, "n_clicks"),
         State(Id.URL, "search"),
+        # Not at load: the citation is unseen until the panel is opened, and opening it (n_clicks) writes it.
+        prevent_initial_call=True,
     )(citation)

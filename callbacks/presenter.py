@@ -19,13 +19,17 @@ from layouts.pack import pack
 from layouts.presenter import scene_panel
 
 
-def present(search, shown, href=None):
+def present(search, shown, href=None, current=None):
     ds = load()
     search, href = inputs.search(search), inputs.href(href)
     state = urlstate.parse(search, vocabulary(ds))
     if state.mode == "pack":
         return "app pack", [], no_update, pack(ds, href, lang=state.lang)
     if state.mode != "present":
+        # The dashboard as it is (every filter change passes here): nothing to redraw. Setting the same
+        # class and empty panels again made the browser re-render the page from its root each time.
+        if current == "app":
+            return no_update, no_update, no_update, no_update
         return "app", [], no_update, []
     scene = ds.briefing.scene(state.scene)
     classes = "app present" + (f" feature-{scene.chart}" if scene.chart else "")
@@ -46,6 +50,7 @@ def register(app) -> None:
         Input(Id.URL, "search"),
         State(Id.SCENE_EXTENT, "data"),
         State(Id.URL, "href"),
+        State(Id.APP_ROOT, "className"),
     )(present)
     app.clientside_callback(
         ClientsideFunction(namespace="presenter", function_name="frame"),

@@ -21,7 +21,7 @@ from kzcn.ids import Id
 from kzcn.inputs import clicked_feature, feature, from_controls, selected_years
 from kzcn.tables import Dataset, load
 from kzcn.urlstate import ViewState, Vocabulary
-from kzcn.vocabulary import project_ids, vocabulary
+from kzcn.vocabulary import vocabulary
 
 
 def scene_view(ds: Dataset, state: ViewState) -> ViewState:
@@ -93,12 +93,6 @@ def sync(search, sectors, themes, years, meaning, _reset, timeline_click, trade_
     def changed(new, old):
         return new if new != old else no_update
 
-    is_project = state.select in project_ids(ds)
-    table_rows = scroll = no_update
-    if trigger != Id.PROJECTS_TABLE and state.select != selected:
-        table_rows = {"ids": [state.select]} if is_project else []
-        scroll = {"rowId": state.select, "rowPosition": "middle"} if is_project else no_update
-
     wanted = {Id.SECTOR_FILTER: (list(state.sectors), sectors or []), Id.THEME_FILTER: (list(state.themes), themes or []),
               Id.YEAR_RANGE: (new_years, years), Id.YEAR_MEANING: (state.year_meaning, meaning)}
     for ident, (new, old) in wanted.items():
@@ -107,8 +101,6 @@ def sync(search, sectors, themes, years, meaning, _reset, timeline_click, trade_
     return (
         changed(new_search, search or ""),
         changed(state.select, selected),
-        table_rows,
-        scroll,
         notice,
         hidden,
     )
@@ -119,8 +111,6 @@ def register(app) -> None:
         Output(Id.URL, "search"),
         # The filter controls: set_props (above), so a filter click does not hold the charts' callback.
         Output(Id.SELECTED, "data"),
-        Output(Id.PROJECTS_TABLE, "selectedRows"),
-        Output(Id.PROJECTS_TABLE, "scrollTo"),
         Output(Id.NOTICE, "children"),
         Output(Id.NOTICE, "hidden"),
         Input(Id.URL, "search"),
@@ -134,7 +124,9 @@ def register(app) -> None:
         Input(Id.TIMELINE_CHART, "clickData"),
         Input(Id.TRADE_CHART, "clickData"),
         Input(Id.ENERGY_CHART, "clickData"),
-        Input(Id.PROJECTS_TABLE, "selectedRows"),
+        # The grid is drawn only when the table comes near (layouts/table.py): until then it is absent,
+        # and reads as None. It follows the selection in the browser (assets/lazy_views.js).
+        Input(Id.PROJECTS_TABLE, "selectedRows", allow_optional=True),
         Input(Id.TRADE_CHART, "selectedData"),
         Input(Id.FIND, "value"),
         State(Id.SELECTED, "data"),

@@ -21,4 +21,6 @@ def register(app) -> None:
         Output(Id.TRADE_NOTE, "hidden"),
         Input(Id.TRADE_MODE, "value"),
         State(Id.URL, "search"),
+        # The first view's note comes with the page (layouts/page.py): one request fewer at load.
+        prevent_initial_call=True,
     )(note)

@@ -22,11 +22,11 @@ from kzcn.inputs import from_controls
 from kzcn.tables import load
 from kzcn.vocabulary import vocabulary
 from layouts.details import related_ids_for
-from layouts.legend import map_legend_items
+from layouts.legend import key_entries
 from layouts.table import project_rows
 
 LAZY_VIEWS = ((Id.TRADE_FIGURE, Id.TRADE_CHART, "figure"), (Id.ENERGY_FIGURE, Id.ENERGY_CHART, "figure"),
-              (Id.TIMELINE_FIGURE, Id.TIMELINE_CHART, "figure"), (Id.PROJECT_ROWS, Id.PROJECTS_TABLE, "rowData"))
+              (Id.TIMELINE_FIGURE, Id.TIMELINE_CHART, "figure"))
 CLEAR_WORDS = {"sector": N_("Clear sector"), "theme": N_("Clear theme"), "years": N_("Clear years")}
 
 
@@ -71,7 +71,7 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
     linked = replace(state, select=selected, mode=url.mode, scene=url.scene)
     marked = frozenset(related_ids_for(ds, selected))
     return (
-        map_legend_items(ds, state) if fresh("map") else no_update,
+        key_entries(ds, state) if fresh("map") else no_update,
         # The cached JSON itself: Dash only serializes it (kzcn/figures/figure_cache.py).
         trade_chart.json(ds, state, trade_mode, lang=state.lang) if fresh("trade") else no_update,
         energy_chart.json(ds, state, lang=state.lang) if fresh("energy") else no_update,
@@ -84,7 +84,8 @@ def render(sectors, themes, years, trade_mode, meaning, selected, previous, sear
 
 def register(app) -> None:
     app.callback(
-        Output(Id.MAP_KEY, "children"),
+        # The key's entries to show (layouts/legend.py `page_map_legend`; assets/map_key.js hides the rest).
+        Output(Id.MAP_KEY, "data-shown"),
         # The views below the first screen: their new content waits in stores until they are in view.
         Output(Id.TRADE_FIGURE, "data"),
         Output(Id.ENERGY_FIGURE, "data"),
@@ -121,3 +122,20 @@ def register(app) -> None:
     for store, view, prop in LAZY_VIEWS:
         app.clientside_callback(ClientsideFunction(namespace="lazy", function_name=view),
                                 Output(view, prop), Input(store, "data"))
+    # The projects grid is absent until the table first comes near, so no callback names it as an
+    # output: the browser draws it in its box when asked (assets/lazy_views.js sets TABLE_WANTED once
+    # the grid's scripts have loaded), with the rows and selection of that moment, and then hands it
+    # new rows and the selection itself.
+    app.clientside_callback(
+        ClientsideFunction(namespace="lazy", function_name="drawTable"),
+        Output(Id.TABLE_BOX, "children"),
+        Input(Id.TABLE_WANTED, "data"),
+        State(Id.TABLE_SETTINGS, "data"),
+        State(Id.PROJECT_ROWS, "data"),
+        State(Id.SELECTED, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(ClientsideFunction(namespace="lazy", function_name=Id.PROJECTS_TABLE),
+                            Input(Id.PROJECT_ROWS, "data"))
+    app.clientside_callback(ClientsideFunction(namespace="lazy", function_name="selectRow"),
+                            Input(Id.SELECTED, "data"), prevent_initial_call=True)

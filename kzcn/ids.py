@@ -37,6 +37,11 @@ class Id(StrEnum):
     ENERGY_FIGURE = "energy-figure"
     TIMELINE_FIGURE = "timeline-figure"
     PROJECT_ROWS = "project-rows"
+    # The projects grid is drawn in its box when the table first comes near (layouts/table.py): the
+    # box, the grid's settings, and the browser's request to draw it.
+    TABLE_BOX = "projects-table-box"
+    TABLE_SETTINGS = "projects-table-settings"
+    TABLE_WANTED = "projects-table-wanted"
     APP_ROOT = "app-root"
     SCENE_PANEL = "scene-panel"
     SCENE_EXTENT = "scene-extent"

@@ -6,7 +6,6 @@ register no callbacks.
 
 from __future__ import annotations
 
-import dash_ag_grid as dag
 from dash import dcc, html
 
 from kzcn import content, details_index, filters, i18n, viewtext
@@ -15,6 +14,7 @@ from kzcn.bundle import FILENAME as DOWNLOAD_NAME
 from kzcn.facts import argument, key_facts
 from kzcn.filter_index import filter_index
 from kzcn.figures.border_map import border_map
+from kzcn.figures.trade_notes import view_note
 from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
 from kzcn.ids import Id, csv_button
 from kzcn.tables import Dataset, summary
@@ -25,7 +25,7 @@ from layouts.js_words import js_words
 from layouts.legend import reserved_map_legend
 from layouts.phone import map_tools, share_bar, sheet, subject
 from layouts.sources import source_label, split_ids
-from layouts.table import project_columns, project_rows
+from layouts.table import TABLE_HEIGHT, grid_props, project_rows
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -300,7 +300,9 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                                            {"label": _("China and Russia"), "value": "partners"},
                                            {"label": _("Gap between reporters"), "value": "gap"}]),
                                   role="radiogroup", **{"aria-label": _("Trade view")}),
-                              html.P(id=Id.TRADE_NOTE, hidden=True, className="caption trade-note",
+                              # The first view's note is written here; callbacks/trade_note.py follows the radio.
+                              html.P(view_note(ds, "turnover", lang), id=Id.TRADE_NOTE,
+                                     hidden=not view_note(ds, "turnover", lang), className="caption trade-note",
                                      **{"aria-live": "polite"})]),
                 _panel(ds, _("Energy: capacity against volume carried"),
                        _("Bars: volume actually carried per year (hatched: estimate); dashed line: design "
@@ -322,19 +324,15 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                          "text version of the map. Sort or filter any column; select a row to see it on the map. By "
                          "keyboard: Tab to the table, arrows to move, Enter to select a row."),
                        className="caption"),
-                dag.AgGrid(id=Id.PROJECTS_TABLE, columnDefs=project_columns(lang),
-                           rowData=[],  # rows from the store when the table comes into view
-                           getRowId="params.data.project_id", columnSize="responsiveSizeToFit",
-                           # Fixed row heights: auto-height rows made every selection and scroll
-                           # re-measure the grid (a quarter of a second per click, measured).
-                           defaultColDef={"sortable": True, "filter": True, "resizable": True,
-                                          "tooltipValueGetter": {"function": "params.valueFormatted != null ? params.valueFormatted : params.value"}},
-                           dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
-                                                             "enableClickSelection": True},
-                                            "domLayout": "normal", "animateRows": False, "rowHeight": 40,
-                                            "tooltipShowDelay": 300,
-                                            "ensureDomOrder": True},
-                           style={"height": "520px"}, className="ag-theme-quartz"),
+                # The grid comes when the table nears the viewport (layouts/table.py); until then its box
+                # holds its place, and says why it is empty to anyone who reaches it first.
+                # The note is a Tab stop, so a keyboard reaches the table before the grid is there; the
+                # grid then takes the focus (assets/lazy_views.js).
+                html.Div(html.P(_("The table is drawn when you scroll to it."), className="table-waiting",
+                                tabIndex="0"),
+                         id=Id.TABLE_BOX, className="table-box", style={"height": TABLE_HEIGHT}),
+                dcc.Store(id=Id.TABLE_SETTINGS, data=grid_props(lang)),
+                dcc.Store(id=Id.TABLE_WANTED),
             ], className="panel table-panel"),
             html.Div(id=Id.PACK, className="pack"),
         ]),

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import HELD_VIEWS, bring_into_view, PageWatch, close_and_check, screenshot
+from conftest import HELD_VIEWS, SCROLL_TO, bring_into_view, PageWatch, close_and_check, screenshot
 
 from kzcn.figures.border_map import border_map
 from kzcn.ids import Id
@@ -62,8 +62,9 @@ def _settled(page) -> None:
     is drawn: those below the first screen are drawn as they come into view, so they are scrolled to."""
     page.wait_for_function("() => document.querySelector('#view-summary').innerText.trim().length > 0",
                            timeout=20000)
-    shown = page.evaluate("(views) => views.filter(v => document.querySelector(v).getClientRects().length > 0)",
-                          list(HELD_VIEWS))
+    shown = page.evaluate("""([views, boxes]) => views.filter(v => {
+        const el = document.querySelector(boxes[v] || v); return !!el && el.getClientRects().length > 0; })""",
+                          [list(HELD_VIEWS), SCROLL_TO])
     if shown:
         bring_into_view(page, *shown)
     if "#projects-table" in shown:

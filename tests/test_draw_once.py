@@ -48,7 +48,6 @@ def counted(browser, server_url):
         page.add_init_script(COUNT_DRAWS)
         page.goto(server_url + "/" + query, wait_until="networkidle", timeout=60000)
         page.wait_for_selector("#border-map .geo", timeout=20000)
-        page.wait_for_selector("#projects-table .ag-root-wrapper", state="attached", timeout=30000)
         page.wait_for_timeout(500)  # an afterplot handler's redraw would come now
         return page
 

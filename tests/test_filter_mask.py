@@ -147,12 +147,11 @@ def _shifts_after_load(browser, server_url, query: str, width: int, height: int,
         page.goto(server_url + "/" + query, wait_until="networkidle", timeout=120000)
         # Everything drawn: the map's points, both dropdowns, the slider, every chart and the grid.
         for ready in ("#border-map .scattergeo .point", "#sector-filter", "#find-feature", ".dash-slider-container",
-                      "#trade-chart .main-svg", "#energy-chart .main-svg", "#timeline-chart .main-svg",
-                      "#projects-table .ag-root-wrapper"):
+                      "#trade-chart .main-svg", "#energy-chart .main-svg", "#timeline-chart .main-svg"):
             page.wait_for_selector(ready, state="attached", timeout=60000)
         page.wait_for_timeout(1500)
         # The views below the first screen are drawn as they come into view: into their boxes too.
-        for view in ("#trade-chart", "#timeline-chart", "#projects-table"):
+        for view in ("#trade-chart", "#timeline-chart", "#projects-table-box"):
             page.locator(view).scroll_into_view_if_needed()
             page.wait_for_timeout(600)
         page.wait_for_selector("#timeline-chart .scatter", state="attached", timeout=20000)
@@ -188,6 +187,9 @@ def test_a_filter_that_shortens_the_map_key_moves_nothing_below_it(make_page, ds
     page.wait_for_function("(h) => document.getElementById('map-key').getBoundingClientRect().height < h - 20",
                            arg=full_height, timeout=20000)
     assert page.evaluate(below)[1] == trade_top
+    # The key's entries for what the filter left off the map are hidden, not removed and drawn again.
+    shown = page.locator("#map-key").inner_text()
+    assert "Oil pipeline" in shown and "Agriculture" not in shown and "Rail corridor" not in shown
     # The held space is unseen and unread: one key for the eye and for a screen reader.
     assert page.locator(".map-key-holder").get_attribute("aria-hidden") == "true"
     assert page.evaluate("getComputedStyle(document.querySelector('.map-key-holder')).visibility") == "hidden"

@@ -104,7 +104,7 @@ def test_dash_takes_the_copys_place_and_nothing_moves(browser, server_url, size)
         page = live.new_page()
         watches.append(PageWatch(page, server_url))
         page.goto(server_url + "/", wait_until="networkidle")
-        page.wait_for_selector("#projects-table .ag-root-wrapper", state="attached")
+        page.wait_for_selector("#border-map .geo", state="attached", timeout=30000)
         assert page.evaluate("() => document.getElementById('first-screen')") is None  # one page left
         assert page.locator("h1").count() == 1
         dash = page.evaluate(BOXES, ["#app-root", BANDS])

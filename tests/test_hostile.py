@@ -94,7 +94,7 @@ def test_state_sync_answers_any_values(search, sectors, themes, years, meaning, 
     triggered = [{"prop_id": trigger, "value": value}] if trigger else []
     out = as_dash(state.sync, search, sectors, themes, years, meaning, 1, click, click, click, rows, click, found,
                   selected, triggered=triggered)
-    assert len(out) == 6  # the filter controls are set with set_props
+    assert len(out) == 4  # the filter controls are set with set_props; the grid follows in the browser
     serialisable(out)
     new_search = out[0]
     assert new_search is no_update or isinstance(new_search, str) and len(new_search) < 4000
@@ -177,7 +177,7 @@ def test_a_link_that_is_not_text_is_ignored_and_the_page_says_so(junk):
         assert parsed.notices == ("The link's parameters could not be read and were ignored.",)
     assert urlstate.has_view_params(junk) is False
     out = as_dash(state.sync, junk, [], [], None, None, None, None, None, None, None, None, None, None)
-    notice, hidden = out[4], out[5]
+    notice, hidden = out[2], out[3]
     assert (hidden is False and "could not be read" in str(notice)) if junk is not None else hidden is True
 
 

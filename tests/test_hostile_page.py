@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from conftest import _free_port, screenshot
+from conftest import _free_port, screenshot, show_table
 
 from callbacks import trade_note
 from callbacks.errors import SENTENCE
@@ -59,7 +59,7 @@ def test_a_failing_callback_shows_a_sentence_and_the_page_still_works(make_page)
     assert "Colour" in note.inner_text()
     page.locator(f"#{Id.YEAR_MEANING} input[value='started']").check()
     page.wait_for_url("**years=started**", timeout=30000)  # the state callback rewrote the link
-    page.locator(f"#{Id.PROJECTS_TABLE}").scroll_into_view_if_needed()  # its rows come when it is in view
+    show_table(page)  # the grid and its rows come when the table is in view
     page.locator(f"#{Id.PROJECTS_TABLE} .ag-center-cols-container .ag-row").first.click()
     page.wait_for_url("**select=**", timeout=30000)
     page.locator(f"#{Id.DETAILS_PANEL}").get_by_text("Sources").first.wait_for(timeout=30000)

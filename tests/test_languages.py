@@ -164,7 +164,7 @@ def test_the_switcher_keeps_the_view(make_page):
     page = watch.page
     page.click("#lang-switcher a[hreflang='kk']")
     page.wait_for_function("() => document.documentElement.lang === 'kk'", timeout=30000)
-    page.wait_for_selector("#projects-table .ag-root-wrapper", state="attached", timeout=30000)
+    page.wait_for_selector("#border-map .geo", state="attached", timeout=30000)
     search = page.evaluate("() => location.search")
     assert "lang=kk" in search and "sector=oil" in search and "select=khorgos-nurzholy-road" in search
     assert page.locator("#reset-filters").inner_text().strip() == i18n.words("kk")("Reset filters")

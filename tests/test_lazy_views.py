@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from conftest import show_table
 from plotly.io.json import to_json_plotly
 
 from callbacks.views import render
@@ -16,6 +17,9 @@ from kzcn.vocabulary import vocabulary
 
 TRACES = "(id) => { const gd = document.querySelector('#' + id + ' .js-plotly-plot'); return gd && gd.data ? gd.data.length : -1; }"
 ROWS = "() => dash_ag_grid.getApi('projects-table').getDisplayedRowCount()"
+GRID_ABSENT = """() => !document.getElementById('projects-table') && window.dash_ag_grid === undefined
+    && !performance.getEntriesByType('resource').some(r => r.name.includes('dash_ag_grid'))"""
+SELECTED = "() => dash_ag_grid.getApi('projects-table').getSelectedNodes().map(n => n.id).join()"
 SHOWN = """(id) => document.querySelector('#' + id + ' .js-plotly-plot').data
     .map(t => ({name: t.name || null, ids: t.customdata ? Array.from(t.customdata).map(String) : null}))"""
 
@@ -49,7 +53,9 @@ def test_views_below_the_first_screen_wait_until_scrolled_to_then_show_the_lates
     page.wait_for_timeout(500)
     for view in ("trade-chart", "energy-chart", "timeline-chart"):
         assert page.evaluate(TRACES, view) == 0, f"{view} was drawn before it came into view"
-    assert page.evaluate(ROWS) == 0
+    # The grid is not even there, nor its scripts (1.3 MB) loaded: only its box, holding its place.
+    assert page.evaluate(GRID_ABSENT)
+    assert page.locator("#projects-table-box").bounding_box()["height"] == 520
     assert all(page.evaluate("(id) => window.kzcnLazy.pending(id)", v)
                for v in ("trade-chart", "energy-chart", "timeline-chart", "projects-table"))
 
@@ -68,7 +74,7 @@ def test_views_below_the_first_screen_wait_until_scrolled_to_then_show_the_lates
     for view in ("trade-chart", "energy-chart"):
         page.wait_for_function(f"(id) => ({TRACES})(id) > 0", arg=view, timeout=20000)
         assert page.evaluate(SHOWN, view) == want[view], view
-    page.locator("#projects-table").scroll_into_view_if_needed()
+    show_table(page)
     page.wait_for_function(f"() => ({ROWS})() > 0", timeout=20000)
     assert _table_ids(page) == want["table"]
 
@@ -96,8 +102,39 @@ def test_printing_draws_every_held_view(make_page, ds):
     want = _server_views(ds, "?sector=gas")
     page.wait_for_function("(n) => window.dash_component_api.getLayout('project-rows').props.data.length === n",
                            arg=len(want["table"]), timeout=20000)
+    show_table(page)  # the grid, unlike the charts, cannot be made during the print event itself
+    page.evaluate("() => window.scrollTo(0, 0)")
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     for view in ("trade-chart", "energy-chart", "timeline-chart"):
         assert page.evaluate(SHOWN, view) == want[view], view
     page.wait_for_function(f"(n) => ({ROWS})() === n", arg=len(want["table"]), timeout=20000)
     assert _table_ids(page) == want["table"]
+
+
+def test_the_drawn_grid_follows_a_selection_made_elsewhere(make_page, ds):
+    """Once drawn, the grid's selected row is the page's selection, whoever made it: a link or Find
+    selects and scrolls to a project's row; a selection that is no project clears the row."""
+    rows = ds.projects["project_id"].tolist()
+    page = make_page(f"?select={rows[80]}").page
+    show_table(page)
+    page.wait_for_function(f"(id) => ({SELECTED})() === id", arg=rows[80], timeout=20000)
+    page.evaluate("(fid) => window.kzcn.select(fid)", rows[5])
+    page.wait_for_function(f"(id) => ({SELECTED})() === id", arg=rows[5], timeout=20000)
+    page.wait_for_function("""(id) => { const api = dash_ag_grid.getApi('projects-table');
+        const node = api.getRowNode(id); const range = api.getVerticalPixelRange();
+        return node && node.rowTop >= range.top - 1 && node.rowTop + node.rowHeight <= range.bottom + 1; }""",
+                           arg=rows[5], timeout=10000)
+    crossing = ds.border_crossings["crossing_id"].iloc[0]
+    page.evaluate("(fid) => window.kzcn.select(fid)", crossing)
+    page.wait_for_function(f"() => ({SELECTED})() === ''", timeout=20000)
+    assert page.evaluate("() => new URLSearchParams(location.search).get('select')") == crossing
+
+
+def test_the_table_note_hands_the_keyboard_to_the_grid(make_page):
+    """Before the grid is there, its box's note is a Tab stop: reaching it brings the grid, and the
+    focus goes on into the grid's header."""
+    page = make_page().page
+    page.locator(".table-panel .tools button").focus()
+    page.keyboard.press("Tab")
+    page.wait_for_function("() => document.activeElement && document.activeElement.closest('#projects-table .ag-header-cell')",
+                           timeout=20000)

@@ -2,10 +2,12 @@
 picked, the key lists what is shown, the wheel scrolls the page, a selection comes into view.
 Browser tests here also fail on a console error or a request to another host (conftest)."""
 
+import pytest
+
 from kzcn.figures.border_map import border_map
 from kzcn.figures.map_encoding import feature_index
 from kzcn.urlstate import ViewState
-from layouts.legend import map_legend
+from layouts.legend import key_entries, map_legend, page_map_legend
 
 GD = "document.querySelector('#border-map .js-plotly-plot')"
 
@@ -49,6 +51,37 @@ def test_key_lists_only_what_the_map_shows(ds):
     assert "Agriculture" not in gas and "schematic" in gas and "1,504 km" in gas
     everything = str(map_legend(ds, ViewState()))
     assert "Oil pipeline" in everything and "Agriculture" in everything and "Under construction" in everything
+
+
+def _entries(component, shown_only: bool = False) -> set[str]:
+    """The entry names in a key, or only those not hidden."""
+    found, stack = set(), [component]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (list, tuple)):
+            stack.extend(node)
+            continue
+        props = node.to_plotly_json()["props"] if hasattr(node, "to_plotly_json") else {}
+        if props.get("data-entry") and not (shown_only and props.get("hidden")):
+            found.add(props["data-entry"])
+        if shown_only and props.get("hidden"):
+            continue
+        children = props.get("children")
+        if children is not None and not isinstance(children, str):
+            stack.append(children)
+    return found
+
+
+@pytest.mark.parametrize("state", [ViewState(), ViewState(sectors=("gas",)), ViewState(themes=("diplomacy",)),
+                                   ViewState(themes=("energy",), year_from=2010), ViewState(year_from=1992, year_to=1993)])
+def test_the_page_key_shows_what_the_filtered_key_lists(ds, state):
+    """The page's key is made once with every entry; its `data-shown` names, for each filter, exactly the
+    entries the key made for that filter alone lists (the printed pack's)."""
+    page_key = page_map_legend(ds, ViewState(), "map-key")
+    shown = set(key_entries(ds, state).split())
+    assert shown <= _entries(page_key)
+    assert shown == _entries(map_legend(ds, state), shown_only=True)
+    assert page_key.to_plotly_json()["props"]["data-shown"] == key_entries(ds, ViewState())
 
 
 def test_chooser_names_every_drawn_feature(ds):

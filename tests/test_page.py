@@ -3,7 +3,7 @@ console error or on any request to a host other than the app's own."""
 
 import re
 
-from conftest import bring_into_view, screenshot
+from conftest import bring_into_view, screenshot, show_table
 
 from kzcn import filters
 from kzcn.urlstate import ViewState
@@ -49,7 +49,7 @@ def test_filter_change_updates_map_charts_and_table(make_page, ds):
     rows_before = len(_table_ids(page))
     page.get_by_label("Energy", exact=True).check()
     page.wait_for_function("() => location.search.includes('theme=energy')", timeout=10000)
-    page.locator("#projects-table").scroll_into_view_if_needed()  # the views below the map follow in view
+    show_table(page)  # the views below the map follow in view
     page.wait_for_function(
         "(n) => dash_ag_grid.getApi('projects-table').getDisplayedRowCount() < n", arg=rows_before, timeout=10000)
     after = sum(_trace_points(page))

@@ -12,7 +12,7 @@ import re
 import urllib.request
 
 import pytest
-from conftest import screenshot
+from conftest import screenshot, show_table
 from dash import no_update
 
 from callbacks.phone import share
@@ -310,7 +310,7 @@ def test_every_control_is_big_enough_for_a_finger(make_page):
 
 def test_table_shows_name_sector_status_and_years(make_page, ds):
     page = _phone(make_page, "?theme=energy")
-    page.locator("#projects-table").scroll_into_view_if_needed()
+    show_table(page)
     page.wait_for_function("""async () => { const api = await dash_ag_grid.getApiAsync('projects-table');
         return api.getAllDisplayedColumns().length === 5; }""", timeout=10000)
     cols = page.evaluate("""async () => { const api = await dash_ag_grid.getApiAsync('projects-table');

@@ -4,7 +4,7 @@ import csv
 import io
 import struct
 
-from conftest import screenshot
+from conftest import screenshot, show_table
 
 from kzcn import filters
 from kzcn.urlstate import ViewState
@@ -68,7 +68,7 @@ def test_scene_link_opens_that_scene(make_page, ds):
 
 def test_csv_download_matches_the_table(make_page, ds):
     page = make_page("?sector=rail,logistics&from=2010").page
-    page.locator("#projects-table").scroll_into_view_if_needed()  # drawn as it comes into view
+    show_table(page)  # drawn as it comes into view
     page.wait_for_function("() => dash_ag_grid.getApi('projects-table').getDisplayedRowCount() > 0")
     page.wait_for_function("(n) => dash_ag_grid.getApi('projects-table').getDisplayedRowCount() === n",
                            arg=len(filters.projects(ds, ViewState(sectors=("rail", "logistics"), year_from=2010))),

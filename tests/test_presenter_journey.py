@@ -119,8 +119,8 @@ def _key_labels(component) -> set[str]:
         if isinstance(node, (list, tuple)):
             stack.extend(node)
             continue
-        if getattr(node, "className", "") == "key-item":
-            found.add(node.children[1].children)
+        if getattr(node, "className", "").startswith("key-item"):
+            found.add(node.children)
         children = getattr(node, "children", None)
         if children is not None and not isinstance(children, str):
             stack.append(children)
