@@ -5,7 +5,7 @@
  * or local server) ran them all, a second and more of a phone's main thread, before painting the
  * page's HTML copy: the first paint came at 1.0 s or at 3.0 s by the luck of that race (Lighthouse,
  * mobile). Here the HTML is painted first; then each script runs in a task of its own, in order
- * (`async = false`), and Dash's renderer starts when the last has run. */
+ * (`async = false`), and Dash's renderer starts when the last has run and plotly.js is set up. */
 (function () {
   "use strict";
   const held = document.getElementById("app-scripts");
@@ -22,7 +22,11 @@
       last.async = false;
       document.body.appendChild(last);
     });
-    const render = function () { window.renderer = new window.DashRenderer(); };
+    // Dash starts once plotly.js has set itself up, which it does in steps after its script has run
+    // (scripts/build_plotly_bundle.sh): a graph drawn before would fetch plotly.js afresh.
+    const render = function () {
+      Promise.resolve(window.kzcnPlotly).then(function () { window.renderer = new window.DashRenderer(); });
+    };
     if (last) last.addEventListener("load", render);
     else render();
   }

@@ -100,6 +100,10 @@
     const view = views[TABLE];
     rows = rows || [];
     view.shown = rows;
+    // Whoever fits the grid to the screen (assets/phone_views.js) does so as soon as it is there.
+    window.dash_ag_grid.getApiAsync(TABLE).then(function () {
+      document.dispatchEvent(new CustomEvent("kzcn:table-drawn"));
+    }).catch(function () { /* not drawn */ });
     const props = Object.assign({}, settings, {rowData: rows});
     if (selected && rows.some((row) => row.project_id === selected)) {
       props.selectedRows = {ids: [selected]};

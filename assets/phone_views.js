@@ -253,6 +253,9 @@
   }
 
   window.setInterval(hook, 700);
+  // The grid is drawn when the table first comes near (assets/lazy_views.js): fitted at once, not at
+  // the next look round, so a phone never shows the laptop's columns.
+  document.addEventListener("kzcn:table-drawn", fitTable);
   NARROW.addEventListener("change", function () {
     ["trade-chart", "energy-chart", "timeline-chart"].forEach((id) => { const gd = graphOf(id); if (gd) fitChart(gd); });
     const map = graphOf("border-map");

@@ -125,6 +125,10 @@
     window.Plotly[name] = wrapped;
   }
 
-  wrap("react");
-  wrap("newPlot");
+  // plotly.js sets itself up in steps after its script has run (scripts/build_plotly_bundle.sh); Dash
+  // starts only after that (assets/dash-renderer-start.js), and so after these wrappers.
+  Promise.resolve(window.kzcnPlotly).then(function () {
+    wrap("react");
+    wrap("newPlot");
+  });
 })();

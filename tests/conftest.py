@@ -210,9 +210,11 @@ GRID_READY = """() => { try { return !!(window.dash_ag_grid && document.getEleme
 
 
 def show_table(page) -> None:
-    """Scroll to the projects table and wait for its grid, drawn when the table first comes near."""
+    """Scroll to the projects table and wait for its grid, drawn when the table first comes near, to
+    show the page's latest rows."""
     page.locator("#projects-table-box").scroll_into_view_if_needed()
     page.wait_for_function(GRID_READY, timeout=30000)
+    page.wait_for_function("() => window.kzcnLazy.current('projects-table')", timeout=20000)
 
 
 def bring_into_view(page, *views: str, back: bool = True) -> None:

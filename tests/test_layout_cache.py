@@ -38,13 +38,17 @@ def _key(component_id) -> str:
 
 
 def _callback_ids(dash_app) -> set[str]:
+    """Every id a callback names, but those it reads as optional (the projects grid, drawn only when the
+    table comes near; the renderer checks nothing about those)."""
     ids = set()
     for spec in dash_app.callback_map.values():
         for dep in [*spec["inputs"], *spec["state"]]:
-            ids.add(_key(dep["id"]))
+            if not dep.get("allow_optional"):
+                ids.add(_key(dep["id"]))
     for key in dash_app.callback_map:
         for part in key.strip(".").split("..."):
-            ids.add(_key(part.rsplit(".", 1)[0].split("@")[0]))
+            if "." in part:  # a callback without outputs is keyed by a hash
+                ids.add(_key(part.rsplit(".", 1)[0].split("@")[0]))
     return ids
 
 

@@ -313,6 +313,10 @@ def test_table_shows_name_sector_status_and_years(make_page, ds):
     show_table(page)
     page.wait_for_function("""async () => { const api = await dash_ag_grid.getApiAsync('projects-table');
         return api.getAllDisplayedColumns().length === 5; }""", timeout=10000)
+    # And it stays so (rows that arrive later make the grid restore its columns, which are hidden again).
+    page.wait_for_timeout(800)
+    page.wait_for_function("""async () => { const api = await dash_ag_grid.getApiAsync('projects-table');
+        return api.getAllDisplayedColumns().length === 5; }""", timeout=10000)
     cols = page.evaluate("""async () => { const api = await dash_ag_grid.getApiAsync('projects-table');
         const grid = document.querySelector('#projects-table .ag-center-cols-viewport').getBoundingClientRect();
         return {ids: api.getAllDisplayedColumns().map(c => c.getColId()),
