@@ -177,7 +177,7 @@
     if (!row || event.target.closest(".ag-header, a, button, input")) return;
     let api = null;
     try {
-      api = window.dash_ag_grid.getApi("projects-table");
+      api = window.dash_ag_grid.getApi("projects-grid");
     } catch (err) {
       return;  // the grid is not ready yet
     }

@@ -14,20 +14,21 @@
 (function () {
   "use strict";
 
+  // The table's box has the table's public id; the grid drawn in it, its own.
   const TABLE = "projects-table";
-  // view id → [the store holding its content, the property the content goes to, the element watched
-  // for nearness when it is not the view's own] (callbacks/views.py LAZY_VIEWS pairs them the same way).
+  const GRID = "projects-grid";
+  // view id → [the store holding its content, the property the content goes to] (callbacks/views.py
+  // LAZY_VIEWS pairs them the same way; the table's rows go to the grid in it).
   const VIEWS = { "trade-chart": ["trade-figure", "figure"], "energy-chart": ["energy-figure", "figure"],
                   "timeline-chart": ["timeline-figure", "figure"],
-                  "projects-table": ["project-rows", "rowData", "projects-table-box"] };
+                  "projects-table": ["project-rows", "rowData"] };
   // "Near": within this much of the viewport, so a view is usually drawn before it is scrolled into sight.
   const MARGIN = "150px 0px";
   const noUpdate = () => window.dash_clientside.no_update;
 
   const views = {};
   Object.keys(VIEWS).forEach(function (id) {
-    views[id] = { id: id, store: VIEWS[id][0], prop: VIEWS[id][1], watch: VIEWS[id][2] || id, near: false,
-                  shown: undefined };
+    views[id] = { id: id, store: VIEWS[id][0], prop: VIEWS[id][1], near: false, shown: undefined };
   });
 
   // The store's content now (Dash does not call a store's callback at load when the server's first
@@ -40,9 +41,9 @@
 
   // The grid's API once the grid is drawn, else null.
   function tableApi() {
-    if (!window.dash_ag_grid || !document.getElementById(TABLE)) return null;
+    if (!window.dash_ag_grid || !document.getElementById(GRID)) return null;
     try {
-      return window.dash_ag_grid.getApi(TABLE) || null;
+      return window.dash_ag_grid.getApi(GRID) || null;
     } catch (err) {
       return null;  // its element is there, its API not yet
     }
@@ -68,7 +69,7 @@
       script.addEventListener("load", function () { left -= 1; if (!left) ready(); });
       script.addEventListener("error", function () {
         table = "failed";
-        const note = document.querySelector("#projects-table-box .table-waiting");
+        const note = document.querySelector("#projects-table .table-waiting");
         if (note) note.textContent = window.kzcn.t("The table could not be loaded. Reload the page, or download the projects as CSV.");
       });
       document.body.appendChild(script);
@@ -82,7 +83,7 @@
     let tries = 50;
     (function focus() {
       const active = document.activeElement;
-      if (active && active.closest && active.closest("#projects-table")) return;  // there
+      if (active && active.closest && active.closest("#projects-grid")) return;  // there
       const moved = active && active !== document.body && !(active.classList && active.classList.contains("table-waiting"));
       if (moved || tries-- <= 0) return;
       // The grid may redraw its header as it settles, dropping a focus given too early: check again.
@@ -101,7 +102,7 @@
     rows = rows || [];
     view.shown = rows;
     // Whoever fits the grid to the screen (assets/phone_views.js) does so as soon as it is there.
-    window.dash_ag_grid.getApiAsync(TABLE).then(function () {
+    window.dash_ag_grid.getApiAsync(GRID).then(function () {
       document.dispatchEvent(new CustomEvent("kzcn:table-drawn"));
     }).catch(function () { /* not drawn */ });
     const props = Object.assign({}, settings, {rowData: rows});
@@ -120,11 +121,11 @@
     const chosen = api.getSelectedNodes().map((node) => node.id);
     if (selected && api.getRowNode(selected)) {
       if (chosen.length !== 1 || chosen[0] !== selected) {
-        window.dash_clientside.set_props(TABLE, {selectedRows: {ids: [selected]},
-                                                 scrollTo: {rowId: selected, rowPosition: "middle"}});
+        window.dash_clientside.set_props(GRID, {selectedRows: {ids: [selected]},
+                                                scrollTo: {rowId: selected, rowPosition: "middle"}});
       }
     } else if (chosen.length) {
-      window.dash_clientside.set_props(TABLE, {selectedRows: []});
+      window.dash_clientside.set_props(GRID, {selectedRows: []});
     }
   }
 
@@ -139,7 +140,7 @@
     const props = {};
     props[view.prop] = view.latest;
     if (view.id === TABLE) keepSelectedRowInSight();  // first: the rows may arrive at once
-    window.dash_clientside.set_props(view.id, props);
+    window.dash_clientside.set_props(view.id === TABLE ? GRID : view.id, props);
   }
 
   // New rows for the grid (a filter changed while the table was out of view): its selected row stays
@@ -187,7 +188,7 @@
   function watch() {
     let missing = 0;
     Object.keys(views).forEach(function (id) {
-      const el = document.getElementById(views[id].watch);
+      const el = document.getElementById(id);
       const box = el && (el.closest(".panel") || el);
       if (!box) {
         missing += 1;

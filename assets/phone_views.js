@@ -168,7 +168,7 @@
 
   function fitTable() {
     if (!window.dash_ag_grid || !window.dash_ag_grid.getApiAsync) return;
-    window.dash_ag_grid.getApiAsync("projects-table").then(function (api) {
+    window.dash_ag_grid.getApiAsync("projects-grid").then(function (api) {
       if (!api || (api.isDestroyed && api.isDestroyed())) return;
       if (!tableHooked) {
         tableHooked = true;
@@ -249,7 +249,7 @@
         fitChart(gd);
       }
     });
-    if (!tableHooked && document.getElementById("projects-table")) fitTable();
+    if (!tableHooked && document.getElementById("projects-grid")) fitTable();
   }
 
   window.setInterval(hook, 700);

@@ -76,7 +76,7 @@ ARM = """() => {
                                  gd.__benchHooked = true; }
     }
     // The grid exists once the table has come near (assets/lazy_views.js): in the tall window only.
-    const api = window.dash_ag_grid && document.getElementById('projects-table') ? dash_ag_grid.getApi('projects-table') : null;
+    const api = window.dash_ag_grid && document.getElementById('projects-grid') ? dash_ag_grid.getApi('projects-grid') : null;
     if (api && !window.__benchGrid) { api.addEventListener('rowDataUpdated', () => { window.__bench.table = performance.now(); });
                                       window.__benchGrid = true; }
     window.__bench = {graphs: {}, table: 0, t0: performance.now(), expect: null, summary: 0};

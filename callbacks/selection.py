@@ -76,7 +76,7 @@ def register(app) -> None:
         Input(Id.TIMELINE_CHART, "clickData"),
         Input(Id.ENERGY_CHART, "clickData"),
         Input(Id.TRADE_CHART, "clickData"),
-        Input(Id.PROJECTS_TABLE, "cellClicked", allow_optional=True),  # drawn when the table comes near
+        Input(Id.PROJECTS_GRID, "cellClicked", allow_optional=True),  # drawn when the table comes near
         Input(Id.FIND, "value"),
         prevent_initial_call=True,
     )

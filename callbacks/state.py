@@ -59,7 +59,7 @@ def _after(trigger, trigger_value, state: ViewState, vocab: Vocabulary) -> ViewS
     if trigger == Id.TRADE_CHART:
         years = selected_years(trigger_value)
         return replace(state, year_from=years[0], year_to=years[1]) if years else state
-    if trigger == Id.PROJECTS_TABLE:
+    if trigger == Id.PROJECTS_GRID:
         rows = trigger_value if isinstance(trigger_value, list) else []
         fid = feature(rows[0].get("project_id"), vocab) if rows and isinstance(rows[0], dict) else None
         return replace(state, select=fid) if fid else state
@@ -126,7 +126,7 @@ def register(app) -> None:
         Input(Id.ENERGY_CHART, "clickData"),
         # The grid is drawn only when the table comes near (layouts/table.py): until then it is absent,
         # and reads as None. It follows the selection in the browser (assets/lazy_views.js).
-        Input(Id.PROJECTS_TABLE, "selectedRows", allow_optional=True),
+        Input(Id.PROJECTS_GRID, "selectedRows", allow_optional=True),
         Input(Id.TRADE_CHART, "selectedData"),
         Input(Id.FIND, "value"),
         State(Id.SELECTED, "data"),

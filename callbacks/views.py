@@ -128,7 +128,7 @@ def register(app) -> None:
     # new rows and the selection itself.
     app.clientside_callback(
         ClientsideFunction(namespace="lazy", function_name="drawTable"),
-        Output(Id.TABLE_BOX, "children"),
+        Output(Id.PROJECTS_TABLE, "children"),
         Input(Id.TABLE_WANTED, "data"),
         State(Id.TABLE_SETTINGS, "data"),
         State(Id.PROJECT_ROWS, "data"),

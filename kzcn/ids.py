@@ -37,9 +37,9 @@ class Id(StrEnum):
     ENERGY_FIGURE = "energy-figure"
     TIMELINE_FIGURE = "timeline-figure"
     PROJECT_ROWS = "project-rows"
-    # The projects grid is drawn in its box when the table first comes near (layouts/table.py): the
-    # box, the grid's settings, and the browser's request to draw it.
-    TABLE_BOX = "projects-table-box"
+    # The projects table (public above) is a box until it first comes near; then the grid is drawn in
+    # it (layouts/table.py). The grid, its settings, and the browser's request to draw it.
+    PROJECTS_GRID = "projects-grid"
     TABLE_SETTINGS = "projects-table-settings"
     TABLE_WANTED = "projects-table-wanted"
     APP_ROOT = "app-root"

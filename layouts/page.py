@@ -330,7 +330,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                 # grid then takes the focus (assets/lazy_views.js).
                 html.Div(html.P(_("The table is drawn when you scroll to it."), className="table-waiting",
                                 tabIndex="0"),
-                         id=Id.TABLE_BOX, className="table-box", style={"height": TABLE_HEIGHT}),
+                         id=Id.PROJECTS_TABLE, className="table-box", style={"height": TABLE_HEIGHT}),
                 dcc.Store(id=Id.TABLE_SETTINGS, data=grid_props(lang)),
                 dcc.Store(id=Id.TABLE_WANTED),
             ], className="panel table-panel"),

@@ -64,7 +64,7 @@ def grid_props(lang: str | None = None) -> dict:
     """Everything the projects grid is made with except its rows and selection, which the browser adds
     from the page's current state when it draws the grid."""
     return {
-        "id": Id.PROJECTS_TABLE, "columnDefs": project_columns(lang),
+        "id": Id.PROJECTS_GRID, "columnDefs": project_columns(lang),
         "getRowId": "params.data.project_id", "columnSize": "responsiveSizeToFit",
         # Fixed row heights: auto-height rows made every selection and scroll re-measure the grid (a
         # quarter of a second per click, measured).

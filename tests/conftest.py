@@ -202,17 +202,15 @@ def screenshot(page, name: str) -> Path:
 
 
 HELD_VIEWS = ("#trade-chart", "#energy-chart", "#timeline-chart", "#projects-table")
-# The projects grid is put in its box when the table first comes near (layouts/table.py): the box is
-# what can be scrolled to before that.
-SCROLL_TO = {"#projects-table": "#projects-table-box"}
-GRID_READY = """() => { try { return !!(window.dash_ag_grid && document.getElementById('projects-table')
-    && dash_ag_grid.getApi('projects-table')); } catch (e) { return false; } }"""
+# The projects table is a box until it first comes near; then its grid is drawn in it (layouts/table.py).
+GRID_READY = """() => { try { return !!(window.dash_ag_grid && document.getElementById('projects-grid')
+    && dash_ag_grid.getApi('projects-grid')); } catch (e) { return false; } }"""
 
 
 def show_table(page) -> None:
     """Scroll to the projects table and wait for its grid, drawn when the table first comes near, to
     show the page's latest rows."""
-    page.locator("#projects-table-box").scroll_into_view_if_needed()
+    page.locator("#projects-table").scroll_into_view_if_needed()
     page.wait_for_function(GRID_READY, timeout=30000)
     page.wait_for_function("() => window.kzcnLazy.current('projects-table')", timeout=20000)
 
@@ -222,7 +220,7 @@ def bring_into_view(page, *views: str, back: bool = True) -> None:
     latest content: they are drawn when they come into view (assets/lazy_views.js). Then back to the
     top, unless `back` is false."""
     for view in views or HELD_VIEWS:
-        page.locator(SCROLL_TO.get(view, view)).scroll_into_view_if_needed()
+        page.locator(view).scroll_into_view_if_needed()
         page.wait_for_function("(sel) => window.kzcnLazy.current(sel.slice(1))", arg=view, timeout=20000)
     if back:
         page.evaluate("() => window.scrollTo(0, 0)")

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import HELD_VIEWS, SCROLL_TO, bring_into_view, PageWatch, close_and_check, screenshot
+from conftest import HELD_VIEWS, bring_into_view, PageWatch, close_and_check, screenshot
 
 from kzcn.figures.border_map import border_map
 from kzcn.ids import Id
@@ -62,9 +62,8 @@ def _settled(page) -> None:
     is drawn: those below the first screen are drawn as they come into view, so they are scrolled to."""
     page.wait_for_function("() => document.querySelector('#view-summary').innerText.trim().length > 0",
                            timeout=20000)
-    shown = page.evaluate("""([views, boxes]) => views.filter(v => {
-        const el = document.querySelector(boxes[v] || v); return !!el && el.getClientRects().length > 0; })""",
-                          [list(HELD_VIEWS), SCROLL_TO])
+    shown = page.evaluate("(views) => views.filter(v => document.querySelector(v).getClientRects().length > 0)",
+                          list(HELD_VIEWS))
     if shown:
         bring_into_view(page, *shown)
     if "#projects-table" in shown:
@@ -168,7 +167,7 @@ def test_keyboard_reaches_filters_find_and_table_and_selects_a_row(make_page):
                            timeout=10000)
     page.wait_for_function("""(fid) => document.querySelector('#projects-table .ag-row-selected[row-id="' + fid + '"]')""",
                            arg=row, timeout=10000)
-    name = page.evaluate("(fid) => dash_ag_grid.getApi('projects-table').getRowNode(fid).data.name", row)
+    name = page.evaluate("(fid) => dash_ag_grid.getApi('projects-grid').getRowNode(fid).data.name", row)
     page.wait_for_function("(n) => document.querySelector('#details-panel h2').innerText === n", arg=name,
                            timeout=10000)
     # The grid is one Tab stop: Tab leaves it (not a walk through every cell), Shift+Tab comes back.

@@ -356,9 +356,9 @@ def test_a_link_sets_the_controls_and_says_what_it_ignored(ds, browser_page):
 
 def test_a_table_row_selects_its_project_without_echoing_the_row(ds, browser_page):
     pid = ds.projects["project_id"].iloc[2]
-    answer = sync(browser_page, {f"{Id.PROJECTS_TABLE}.selectedRows": [{"project_id": pid}]})
+    answer = sync(browser_page, {f"{Id.PROJECTS_GRID}.selectedRows": [{"project_id": pid}]})
     assert answer[SELECTED] == pid
-    assert f"{Id.PROJECTS_TABLE}.selectedRows" not in answer
+    assert f"{Id.PROJECTS_GRID}.selectedRows" not in answer
 
 
 def test_a_selection_from_elsewhere_selects_without_naming_the_grid(ds, browser_page):
@@ -367,7 +367,7 @@ def test_a_selection_from_elsewhere_selects_without_naming_the_grid(ds, browser_
     pid = ds.projects["project_id"].iloc[2]
     answer = sync(browser_page, {f"{Id.FIND}.value": pid})
     assert answer[SELECTED] == pid
-    assert not any(key.startswith(Id.PROJECTS_TABLE) for key in answer)
+    assert not any(key.startswith(Id.PROJECTS_GRID) for key in answer)
 
 
 # --- The smaller callbacks: play, the trade note, presenter mode, the citation ------------------------------
@@ -438,12 +438,12 @@ def test_every_callback_reads_and_writes_props_that_exist_on_the_page(ds, browse
     # The projects grid is drawn into its box when the table first comes near (layouts/table.py): until
     # then it is absent, so a callback may only read it as optional, and none writes it.
     grid = project_grid()
-    assert Id.PROJECTS_TABLE not in components
-    components[Id.PROJECTS_TABLE] = grid
+    assert Id.PROJECTS_GRID not in components and Id.PROJECTS_TABLE in components  # the table's box
+    components[Id.PROJECTS_GRID] = grid
     for dep in browser_page.all_deps:
-        assert all(o["id"] != Id.PROJECTS_TABLE for o in Page._outputs(dep["output"])), dep["output"]
+        assert all(o["id"] != Id.PROJECTS_GRID for o in Page._outputs(dep["output"])), dep["output"]
         for item in [*dep["inputs"], *dep["state"]]:
-            if item["id"] == Id.PROJECTS_TABLE:
+            if item["id"] == Id.PROJECTS_GRID:
                 assert item.get("allow_optional"), f"{dep['output']} reads the grid as if always there"
         for item in [*Page._outputs(dep["output"]), *dep["inputs"], *dep["state"]]:
             ident = item["id"]

@@ -39,8 +39,8 @@ def test_reset_clears_filters(ds):
 def test_table_row_selects(ds):
     vocab = vocabulary(ds)
     pid = ds.projects["project_id"].iloc[0]
-    assert next_state(Id.PROJECTS_TABLE, [{"project_id": pid}], "", {}, vocab).select == pid
-    assert next_state(Id.PROJECTS_TABLE, [], "", {"selected": pid}, vocab).select == pid
+    assert next_state(Id.PROJECTS_GRID, [{"project_id": pid}], "", {}, vocab).select == pid
+    assert next_state(Id.PROJECTS_GRID, [], "", {"selected": pid}, vocab).select == pid
 
 
 def test_box_selection_on_the_trade_chart_sets_years(ds):

@@ -151,7 +151,7 @@ def _shifts_after_load(browser, server_url, query: str, width: int, height: int,
             page.wait_for_selector(ready, state="attached", timeout=60000)
         page.wait_for_timeout(1500)
         # The views below the first screen are drawn as they come into view: into their boxes too.
-        for view in ("#trade-chart", "#timeline-chart", "#projects-table-box"):
+        for view in ("#trade-chart", "#timeline-chart", "#projects-table"):
             page.locator(view).scroll_into_view_if_needed()
             page.wait_for_timeout(600)
         page.wait_for_selector("#timeline-chart .scatter", state="attached", timeout=20000)

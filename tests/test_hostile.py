@@ -81,7 +81,7 @@ def serialisable(result) -> None:
 
 SYNC_INPUTS = [f"{Id.URL}.search", f"{Id.SECTOR_FILTER}.value", f"{Id.THEME_FILTER}.value", f"{Id.YEAR_RANGE}.value",
                f"{Id.YEAR_MEANING}.value", f"{Id.RESET_FILTERS}.n_clicks", f"{Id.TIMELINE_CHART}.clickData",
-               f"{Id.TRADE_CHART}.clickData", f"{Id.ENERGY_CHART}.clickData", f"{Id.PROJECTS_TABLE}.selectedRows",
+               f"{Id.TRADE_CHART}.clickData", f"{Id.ENERGY_CHART}.clickData", f"{Id.PROJECTS_GRID}.selectedRows",
                f"{Id.TRADE_CHART}.selectedData", f"{Id.FIND}.value"]
 
 

@@ -16,10 +16,10 @@ from kzcn.figures.charts import TIMELINE_MARKS_INDEX
 from kzcn.vocabulary import vocabulary
 
 TRACES = "(id) => { const gd = document.querySelector('#' + id + ' .js-plotly-plot'); return gd && gd.data ? gd.data.length : -1; }"
-ROWS = "() => dash_ag_grid.getApi('projects-table').getDisplayedRowCount()"
-GRID_ABSENT = """() => !document.getElementById('projects-table') && window.dash_ag_grid === undefined
+ROWS = "() => dash_ag_grid.getApi('projects-grid').getDisplayedRowCount()"
+GRID_ABSENT = """() => !document.getElementById('projects-grid') && window.dash_ag_grid === undefined
     && !performance.getEntriesByType('resource').some(r => r.name.includes('dash_ag_grid'))"""
-SELECTED = "() => dash_ag_grid.getApi('projects-table').getSelectedNodes().map(n => n.id).join()"
+SELECTED = "() => dash_ag_grid.getApi('projects-grid').getSelectedNodes().map(n => n.id).join()"
 SHOWN = """(id) => document.querySelector('#' + id + ' .js-plotly-plot').data
     .map(t => ({name: t.name || null, ids: t.customdata ? Array.from(t.customdata).map(String) : null}))"""
 
@@ -43,7 +43,7 @@ def _server_views(ds, query: str) -> dict:
 
 def _table_ids(page) -> list[str]:
     return sorted(page.evaluate("""() => { const ids = [];
-        dash_ag_grid.getApi('projects-table').forEachNode(n => ids.push(n.data.project_id)); return ids; }"""))
+        dash_ag_grid.getApi('projects-grid').forEachNode(n => ids.push(n.data.project_id)); return ids; }"""))
 
 
 def test_views_below_the_first_screen_wait_until_scrolled_to_then_show_the_latest_filters(make_page, ds):
@@ -55,7 +55,7 @@ def test_views_below_the_first_screen_wait_until_scrolled_to_then_show_the_lates
         assert page.evaluate(TRACES, view) == 0, f"{view} was drawn before it came into view"
     # The grid is not even there, nor its scripts (1.3 MB) loaded: only its box, holding its place.
     assert page.evaluate(GRID_ABSENT)
-    assert page.locator("#projects-table-box").bounding_box()["height"] == 520
+    assert page.locator("#projects-table").bounding_box()["height"] == 520
     assert all(page.evaluate("(id) => window.kzcnLazy.pending(id)", v)
                for v in ("trade-chart", "energy-chart", "timeline-chart", "projects-table"))
 
@@ -120,7 +120,7 @@ def test_the_drawn_grid_follows_a_selection_made_elsewhere(make_page, ds):
     page.wait_for_function(f"(id) => ({SELECTED})() === id", arg=rows[80], timeout=20000)
     page.evaluate("(fid) => window.kzcn.select(fid)", rows[5])
     page.wait_for_function(f"(id) => ({SELECTED})() === id", arg=rows[5], timeout=20000)
-    page.wait_for_function("""(id) => { const api = dash_ag_grid.getApi('projects-table');
+    page.wait_for_function("""(id) => { const api = dash_ag_grid.getApi('projects-grid');
         const node = api.getRowNode(id); const range = api.getVerticalPixelRange();
         return node && node.rowTop >= range.top - 1 && node.rowTop + node.rowHeight <= range.bottom + 1; }""",
                            arg=rows[5], timeout=10000)

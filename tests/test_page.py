@@ -21,7 +21,7 @@ def _trace_points(page, graph: str = MAP) -> list[int]:
 def _table_ids(page) -> list[str]:
     """Ids of every row the grid holds after its filters (not only the rows scrolled into view)."""
     return page.evaluate("""() => { const ids = [];
-        dash_ag_grid.getApi('projects-table').forEachNodeAfterFilterAndSort(n => ids.push(n.id)); return ids; }""")
+        dash_ag_grid.getApi('projects-grid').forEachNodeAfterFilterAndSort(n => ids.push(n.id)); return ids; }""")
 
 
 def test_page_loads_offline_and_paints_the_map(make_page):
@@ -51,7 +51,7 @@ def test_filter_change_updates_map_charts_and_table(make_page, ds):
     page.wait_for_function("() => location.search.includes('theme=energy')", timeout=10000)
     show_table(page)  # the views below the map follow in view
     page.wait_for_function(
-        "(n) => dash_ag_grid.getApi('projects-table').getDisplayedRowCount() < n", arg=rows_before, timeout=10000)
+        "(n) => dash_ag_grid.getApi('projects-grid').getDisplayedRowCount() < n", arg=rows_before, timeout=10000)
     after = sum(_trace_points(page))
     assert after < before
     assert "energy" in page.inner_text("#view-summary").lower()
@@ -97,11 +97,11 @@ def test_map_click_fills_details_with_sources(make_page, ds):
     # below the first screen, shows it once it is in view.
     bring_into_view(page, "#projects-table")
     page.wait_for_function(
-        "(id) => dash_ag_grid.getApi('projects-table').getSelectedNodes().map(n => n.id).join() === id",
+        "(id) => dash_ag_grid.getApi('projects-grid').getSelectedNodes().map(n => n.id).join() === id",
         arg=pid, timeout=10000)
     # Scrolled to: the row lies inside the grid's visible pixel range (ag-grid may mark a row it is
     # about to reposition as visibility: hidden, so the grid's own geometry is the measure).
-    page.wait_for_function("""(id) => { const api = dash_ag_grid.getApi('projects-table');
+    page.wait_for_function("""(id) => { const api = dash_ag_grid.getApi('projects-grid');
         const node = api.getRowNode(id); const range = api.getVerticalPixelRange();
         return node && node.rowTop >= range.top - 1 && node.rowTop + node.rowHeight <= range.bottom + 1; }""",
                            arg=pid, timeout=10000)

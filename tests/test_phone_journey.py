@@ -311,13 +311,13 @@ def test_every_control_is_big_enough_for_a_finger(make_page):
 def test_table_shows_name_sector_status_and_years(make_page, ds):
     page = _phone(make_page, "?theme=energy")
     show_table(page)
-    page.wait_for_function("""async () => { const api = await dash_ag_grid.getApiAsync('projects-table');
+    page.wait_for_function("""async () => { const api = await dash_ag_grid.getApiAsync('projects-grid');
         return api.getAllDisplayedColumns().length === 5; }""", timeout=10000)
     # And it stays so (rows that arrive later make the grid restore its columns, which are hidden again).
     page.wait_for_timeout(800)
-    page.wait_for_function("""async () => { const api = await dash_ag_grid.getApiAsync('projects-table');
+    page.wait_for_function("""async () => { const api = await dash_ag_grid.getApiAsync('projects-grid');
         return api.getAllDisplayedColumns().length === 5; }""", timeout=10000)
-    cols = page.evaluate("""async () => { const api = await dash_ag_grid.getApiAsync('projects-table');
+    cols = page.evaluate("""async () => { const api = await dash_ag_grid.getApiAsync('projects-grid');
         const grid = document.querySelector('#projects-table .ag-center-cols-viewport').getBoundingClientRect();
         return {ids: api.getAllDisplayedColumns().map(c => c.getColId()),
                 width: api.getAllDisplayedColumns().reduce((s, c) => s + c.getActualWidth(), 0), room: grid.width}; }""")

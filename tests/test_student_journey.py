@@ -281,7 +281,7 @@ def test_value_sorts_within_its_currency(student_page):
     page = student_page(width=1280, height=720).page
     bring_into_view(page, "#projects-table")
     # Sorted as a click on the header sorts it (the header may lie beyond the grid's horizontal scroll).
-    rows = page.evaluate("""() => { const api = dash_ag_grid.getApi('projects-table');
+    rows = page.evaluate("""() => { const api = dash_ag_grid.getApi('projects-grid');
         api.applyColumnState({state: [{colId: 'value', sort: 'asc'}], defaultState: {sort: null}});
         const out = []; api.forEachNodeAfterFilterAndSort(n => out.push([n.data.currency, n.data.value]));
         return out; }""")
