@@ -101,8 +101,10 @@
     const view = views[TABLE];
     rows = rows || [];
     view.shown = rows;
-    // Whoever fits the grid to the screen (assets/phone_views.js) does so as soon as it is there.
     window.dash_ag_grid.getApiAsync(GRID).then(function () {
+      // Rows a filter sent while the grid was being made, which it could not take yet.
+      if (view.near) hand(view);
+      // Whoever fits the grid to the screen (assets/phone_views.js) does so as soon as it is there.
       document.dispatchEvent(new CustomEvent("kzcn:table-drawn"));
     }).catch(function () { /* not drawn */ });
     const props = Object.assign({}, settings, {rowData: rows});
