@@ -222,6 +222,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
     lang = i18n.clean(lang)
     _ = i18n.words(lang)
     state = ViewState(lang=lang)
+    first_note = view_note(ds, "turnover", lang)  # the trade panel's first view
     return html.Div([
         dcc.Location(id=Id.URL, refresh=False),
         # Empty stores are given no `data`: dcc.Store compares its data with its memory's (undefined)
@@ -301,8 +302,8 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                                            {"label": _("Gap between reporters"), "value": "gap"}]),
                                   role="radiogroup", **{"aria-label": _("Trade view")}),
                               # The first view's note is written here; callbacks/trade_note.py follows the radio.
-                              html.P(view_note(ds, "turnover", lang), id=Id.TRADE_NOTE,
-                                     hidden=not view_note(ds, "turnover", lang), className="caption trade-note",
+                              html.P(first_note, id=Id.TRADE_NOTE, hidden=not first_note,
+                                     className="caption trade-note",
                                      **{"aria-live": "polite"})]),
                 _panel(ds, _("Energy: capacity against volume carried"),
                        _("Bars: volume actually carried per year (hatched: estimate); dashed line: design "

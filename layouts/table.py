@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 
-import dash_ag_grid as dag
 import pandas as pd
 
 from kzcn import content, i18n
@@ -75,11 +74,6 @@ def grid_props(lang: str | None = None) -> dict:
                             "ensureDomOrder": True},
         "style": {"height": TABLE_HEIGHT}, "className": "ag-theme-quartz",
     }
-
-
-def project_grid(lang: str | None = None, **props) -> dag.AgGrid:
-    """The grid as the browser draws it (for validating its settings and for tests)."""
-    return dag.AgGrid(**{**grid_props(lang), **props})
 
 
 def project_rows(ds: Dataset, frame: pd.DataFrame, lang: str | None = None) -> list[dict]:

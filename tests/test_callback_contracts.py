@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import json
 
+import dash_ag_grid as dag
 import pytest
 from dash import Dash, html
 from plotly.io.json import to_json_plotly
@@ -22,7 +23,7 @@ from kzcn.figures.border_map import border_map
 from kzcn.ids import Id
 from kzcn.urlstate import ViewState
 from layouts.page import page
-from layouts.table import project_grid
+from layouts.table import grid_props
 
 # The views the server redraws for a filter change. The map is not among them: the browser filters its
 # feature traces in place (assets/filter_mask.js; tests/test_filter_mask.py holds it to kzcn/filters.py).
@@ -437,7 +438,7 @@ def test_every_callback_reads_and_writes_props_that_exist_on_the_page(ds, browse
     components = {c.id: c for c in _walk(page(ds)) if isinstance(getattr(c, "id", None), str)}
     # The projects grid is drawn into its box when the table first comes near (layouts/table.py): until
     # then it is absent, so a callback may only read it as optional, and none writes it.
-    grid = project_grid()
+    grid = dag.AgGrid(**grid_props())  # the settings are the grid's own props (it raises on any other)
     assert Id.PROJECTS_GRID not in components and Id.PROJECTS_TABLE in components  # the table's box
     components[Id.PROJECTS_GRID] = grid
     for dep in browser_page.all_deps:
