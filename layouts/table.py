@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import functools
 
+# Dash serves a component library's scripts only once the library has been imported in the app, and
+# nothing here makes a grid (the browser does), so the import is what puts them in the page.
+import dash_ag_grid  # noqa: F401
 import pandas as pd
 
 from kzcn import content, i18n

@@ -189,3 +189,19 @@ def test_trimming_leaves_every_other_script():
             '<script src="/_dash-component-suites/dash/dash_table/bundle.v7_4_1m1.js"></script>',
             '<script src="/assets/table-sort.js?m=1"></script>']
     assert trim("\n".join(tags)) == "\n".join([tags[1], tags[3]])
+
+
+def test_the_app_alone_serves_the_grids_scripts():
+    """The grid is made in the browser, so the app itself must import dash-ag-grid for Dash to serve
+    its scripts: checked in an interpreter of its own, as `python app.py` runs it, since another test
+    importing the library would otherwise hide a missing import (it once did)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import re\nfrom app import create_app\n"
+            "html = create_app(warm_static=False).server.test_client().get('/').get_data(as_text=True)\n"
+            "print(re.search(r'<template id=\"table-scripts\">(.*?)</template>', html, re.S).group(1))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    assert "/_dash-component-suites/dash_ag_grid/" in out
