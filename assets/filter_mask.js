@@ -285,7 +285,9 @@
   }
   ["click", "change", "keyup", "pointerup", "focusout"].forEach((type) => document.addEventListener(type, onInput));
 
-  // For tests/test_filter_mask.py, which holds these to kzcn/filters.py.
-  window.kzcnFilters = { state: state, shown: shown, events: events, summary: summary, traces: maskedTraces };
+  // For tests/test_filter_mask.py, which holds these to kzcn/filters.py, and assets/chart_cut.js and
+  // assets/lazy_views.js, which cut the charts and the table with the same rules.
+  window.kzcnFilters = { state: state, shown: shown, events: events, summary: summary, traces: maskedTraces,
+                         allowed: allowed, bounds: bounds, keyOf: keyOf };
   window.dash_clientside = Object.assign({}, window.dash_clientside, { filters: { mask: mask } });
 })();
