@@ -1,5 +1,5 @@
-/* Filters applied in the page: a filter change repaints the map and the summary line at once, with
- * no round trip. The rules are kzcn/filters.py's; the page holds, per feature, only the facts they
+/* Filters applied in the page: a filter change repaints the map, its key and the summary line at
+ * once, with no round trip (and the charts and the table follow: assets/lazy_views.js). The rules are kzcn/filters.py's; the page holds, per feature, only the facts they
  * read (kzcn/filter_index.py, in the `filter-index` store), and tests/test_filter_mask.py checks
  * that these functions and the Python filters agree on every feature for a set of views.
  *
@@ -85,6 +85,23 @@
     const b = bounds(st, idx);
     return idx.events.filter(([, year, sectors]) => year >= b.start && year <= b.end && inSectors(ok, sectors))
       .map(([eid]) => eid);
+  }
+
+  /** The map key's entries the map calls for (layouts/legend.py `key_entries`): its data-shown. */
+  function keyEntries(st, idx) {
+    const names = new Set();
+    for (const fid of shown(st, idx)) {
+      for (const name of idx.keyEntries[fid] || []) {
+        names.add(name);
+      }
+    }
+    if ([...names].some((name) => name.startsWith("status-"))) {
+      names.add("statuses");
+    }
+    if (!names.has("projects")) {
+      names.add("no-projects");
+    }
+    return [...names].sort().join(" ");
   }
 
   // The page's language: the templates and labels come with the index (kzcn/filter_index.py).
@@ -226,22 +243,28 @@
     return [line.text, words];
   }
 
+  // An empty view's filters go to the server, which writes why it is empty (callbacks/views.py); a
+  // count makes the same empty view, met again, a new value.
+  let empties = 0;
+  const emptyView = (key) => ({ filters: key, n: (empties += 1) });
+
   /** The Dash callback (controls changed, whoever changed them: a link, Reset, Play, the state
-   * callback's set_props). For a visitor's own change `now` below has usually drawn the map already,
-   * and this finds it showing the change. */
+   * callback's set_props): the map, the summary, the key's entries, and an empty view for the
+   * server. For a visitor's own change `now` below has usually drawn them already, and this finds
+   * them showing the change. */
   function mask(sectors, themes, years, meaning, figure, idx) {
     const nu = window.dash_clientside.no_update;
     if (!idx || !figure || !figure.data) {
-      return [nu, nu];
+      return [nu, nu, nu, nu];
     }
     const st = state(sectors, themes, years, meaning, idx);
     const key = keyOf(st, idx);
     if (key === (drawn || keyOf(state([], [], null, null, idx), idx))) {
-      return [nu, nu];
+      return [nu, nu, nu, nu];
     }
     drawn = key;
     const line = summaryChildren(st, idx);
-    return [masked(st, idx, figure), line || nu];
+    return [masked(st, idx, figure), line || nu, keyEntries(st, idx), line ? nu : emptyView(key)];
   }
 
   // ---- A visitor's own change, drawn in the event that made it: the control has already written its
@@ -267,10 +290,11 @@
     }
     drawn = key;
     window.dash_clientside.set_props("border-map", { figure: masked(st, idx, graph.figure) });
+    window.dash_clientside.set_props("map-key", { "data-shown": keyEntries(st, idx) });
     const line = summaryChildren(st, idx);
-    if (line) {
-      window.dash_clientside.set_props("view-summary", { children: line });
-    }
+    window.dash_clientside.set_props(line ? "view-summary" : "empty-view", line ? { children: line } : { data: emptyView(key) });
+    // The charts and the table in view follow (assets/lazy_views.js).
+    document.dispatchEvent(new CustomEvent("kzcn:filtered"));
   }
 
   const OWN = ".controls, .dash-dropdown-content, [data-radix-popper-content-wrapper]";
@@ -279,8 +303,8 @@
       return;
     }
     // In the next task, not in this event: the event ends with Dash sending the server the change
-    // (for the charts and the table), which then works while the map is drawn here instead of after
-    // it. A control that writes its value after the event (a slider's release) has done so by then.
+    // (for the URL), which then works while the map is drawn here instead of after it. A control that
+    // writes its value after the event (a slider's release) has done so by then.
     window.setTimeout(now, 0);
   }
   ["click", "change", "keyup", "pointerup", "focusout"].forEach((type) => document.addEventListener(type, onInput));
@@ -288,6 +312,6 @@
   // For tests/test_filter_mask.py, which holds these to kzcn/filters.py, and assets/chart_cut.js and
   // assets/lazy_views.js, which cut the charts and the table with the same rules.
   window.kzcnFilters = { state: state, shown: shown, events: events, summary: summary, traces: maskedTraces,
-                         allowed: allowed, bounds: bounds, keyOf: keyOf };
+                         allowed: allowed, bounds: bounds, keyOf: keyOf, keyEntries: keyEntries };
   window.dash_clientside = Object.assign({}, window.dash_clientside, { filters: { mask: mask } });
 })();

@@ -1,11 +1,14 @@
 /* The views below the first screen (trade, energy, timeline, the projects table) are drawn when they
  * come into or near the viewport, and only then redrawn after a filter change.
  *
- * The server keeps each view's content current in a store (callbacks/views.py; the timeline's marks
- * from callbacks/selection.py); a clientside callback per view (`lazy.<view id>`) hands the store's
- * content to the view when it is near the viewport and otherwise holds it. When a held view comes
- * near, it takes the latest content at once: what it shows is always the current filters, and one
- * draw, however many changes it missed. Printing the page draws every held view first.
+ * Each view's full content waits in a store: the whole chart for every year and event, every
+ * project's row (layouts/page.py; the trade chart's flow from callbacks/views.py, the timeline's marks
+ * from callbacks/selection.py). The page cuts it to the filters itself (assets/chart_cut.js, the
+ * Python charts' cut), so a filter change redraws the views in view with no round trip: in the task
+ * after the map's own (assets/filter_mask.js announces it), and again, if anything is left, when Dash
+ * calls `lazy.<view id>` with the new controls or content. A held view, out of view, is cut and drawn
+ * when it comes near: always the current filters, one draw however many changes it missed. Printing
+ * the page draws every held view first.
  *
  * The projects grid itself is not in the page until the table first comes near: its scripts load
  * then, and the grid is drawn in its box with the rows and selection of that moment (layouts/table.py
@@ -27,16 +30,44 @@
   const noUpdate = () => window.dash_clientside.no_update;
 
   const views = {};
+  const handed = {};  // view id → when it was last handed a new cut (for the bench)
   Object.keys(VIEWS).forEach(function (id) {
     views[id] = { id: id, store: VIEWS[id][0], prop: VIEWS[id][1], near: false, shown: undefined };
   });
 
+  // A component's props now, read from Dash's layout (the controls' values are written there in the
+  // control's own event, before any callback runs).
+  function props(id) {
+    const api = window.dash_component_api;
+    const found = api && api.getLayout ? api.getLayout(id) : null;
+    return found && found.props ? found.props : null;
+  }
+
   // The store's content now (Dash does not call a store's callback at load when the server's first
   // answer leaves the store as the page brought it, so the store itself is read).
   function latest(view) {
-    const api = window.dash_component_api;
-    const found = api && api.getLayout ? api.getLayout(view.store) : null;
-    return found && found.props ? found.props.data : undefined;
+    const found = props(view.store);
+    return found ? found.data : undefined;
+  }
+
+  const CONTROLS = ["sector-filter", "theme-filter", "year-range", "year-meaning"];
+  // The filters now, as assets/filter_mask.js reads them, and their key; null until the page is ready.
+  function filters() {
+    const idx = (props("filter-index") || {}).data;
+    const controls = CONTROLS.map(props);
+    if (!idx || !window.kzcnFilters || !window.kzcnCharts || controls.some((c) => !c)) return null;
+    const st = window.kzcnFilters.state(controls[0].value, controls[1].value, controls[2].value, controls[3].value, idx);
+    return { st: st, idx: idx, key: window.kzcnFilters.keyOf(st, idx) };
+  }
+
+  // What the view should show now: its store's content cut to the filters, with what it was cut from
+  // (`from`, `key`), so the same content and filters are not cut or drawn twice.
+  function wanted(view) {
+    const content = latest(view);
+    const f = filters();
+    if (content === undefined || content === null || !f) return null;
+    if (view.shown && view.shown.from === content && view.shown.key === f.key) return view.shown;
+    return { from: content, key: f.key, value: window.kzcnCharts[view.id](content, f.st, f.idx) };
   }
 
   // The grid's API once the grid is drawn, else null.
@@ -94,13 +125,14 @@
   }
 
   // `lazy.drawTable`: the grid, as a component for its box, with the page's rows and selection now.
-  function drawTable(wanted, settings, rows, selected) {
-    if (!wanted || !settings || !window.dash_ag_grid) return noUpdate();
+  function drawTable(asked, settings, selected) {
+    if (!asked || !settings || !window.dash_ag_grid) return noUpdate();
     const focused = document.activeElement;
     if (focused && focused.classList && focused.classList.contains("table-waiting")) focusGridLater();
     const view = views[TABLE];
-    rows = rows || [];
-    view.shown = rows;
+    const cut = wanted(view);
+    const rows = cut ? cut.value : [];
+    view.shown = cut;
     window.dash_ag_grid.getApiAsync(GRID).then(function () {
       // Rows a filter sent while the grid was being made, which it could not take yet.
       if (view.near) hand(view);
@@ -136,14 +168,25 @@
       askForTable();  // drawn with the latest rows
       return;
     }
-    view.latest = latest(view);
-    if (view.latest === undefined || view.latest === null || view.latest === view.shown) return;
-    view.shown = view.latest;
-    const props = {};
-    props[view.prop] = view.latest;
+    const cut = wanted(view);
+    if (!cut || cut === view.shown) return;
+    view.shown = cut;
+    const update = {};
+    update[view.prop] = cut.value;
     if (view.id === TABLE) keepSelectedRowInSight();  // first: the rows may arrive at once
-    window.dash_clientside.set_props(view.id === TABLE ? GRID : view.id, props);
+    window.dash_clientside.set_props(view.id === TABLE ? GRID : view.id, update);
+    handed[view.id] = window.performance.now();
   }
+
+  // Every view near the viewport, brought up to date.
+  function handNear() {
+    Object.keys(views).forEach(function (id) {
+      if (views[id].near) hand(views[id]);
+    });
+  }
+  // A visitor's filter change has just been drawn on the map (assets/filter_mask.js): the views in
+  // view follow in the next task, so the map is painted first.
+  document.addEventListener("kzcn:filtered", function () { window.setTimeout(handNear, 0); });
 
   // New rows for the grid (a filter changed while the table was out of view): its selected row stays
   // in sight.
@@ -161,18 +204,13 @@
     }
   }
 
+  // `lazy.<view id>`: Dash calls it when the view's store or the filters change (a link, back and
+  // forward, Reset, Play, a new trade flow, a selection's marks). No output: the view is handed its
+  // cut, if it is near and the cut is new (the grid, once it is drawn).
   function take(id) {
-    if (id === TABLE) {
-      // No output (the grid may not exist yet): the rows are set on the grid, once it is drawn.
-      return function () {
-        if (views[id].near && tableApi()) hand(views[id]);
-      };
-    }
-    return function (data) {
+    return function () {
       const view = views[id];
-      if (!view.near) return noUpdate();
-      view.shown = latest(view);  // the store's own object, which `hand` compares with
-      return data;
+      if (view.near && (id !== TABLE || tableApi())) hand(view);
     };
   }
 
@@ -219,18 +257,21 @@
   function drawNow(id) {
     const view = views[id];
     if (!view) return;
-    view.latest = latest(view);
-    if (view.latest === undefined || view.latest === null || view.latest === view.shown) return;
+    const cut = wanted(view);
+    if (!cut || cut === view.shown) return;
     const holder = document.getElementById(id);
     if (view.prop === "figure") {
       const gd = holder && holder.querySelector(".js-plotly-plot");
-      if (gd && window.Plotly) window.Plotly.react(gd, view.latest.data, view.latest.layout, gd._context);
+      if (gd && window.Plotly) window.Plotly.react(gd, cut.value.data, cut.value.layout, gd._context);
     } else {
       const api = tableApi();
       if (!api) return;  // not drawn yet: its box says so
-      api.setGridOption("rowData", view.latest);
+      api.setGridOption("rowData", cut.value);
     }
-    hand(view);
+    view.shown = cut;
+    const update = {};
+    update[view.prop] = cut.value;
+    window.dash_clientside.set_props(view.id === TABLE ? GRID : view.id, update);
   }
   function drawAll() {
     Object.keys(views).forEach(drawNow);
@@ -239,18 +280,23 @@
 
   window.kzcnLazy = {
     /** Whether a view still holds content it has not drawn (for tests and the bench). */
-    pending: function (id) { const data = latest(views[id]); return data !== undefined && data !== views[id].shown; },
-    /** Whether a view shows its store's latest content, drawn (plotly keeps the figure's data array). */
+    pending: function (id) { const cut = wanted(views[id]); return !!cut && cut !== views[id].shown; },
+    /** Whether a view shows its store's latest content cut to the current filters, drawn (plotly
+     * keeps the figure's data array). */
     current: function (id) {
-      const data = latest(views[id]);
-      if (data === undefined || data === null) return true;
-      if (views[id].prop === "figure") {
+      const view = views[id];
+      const cut = wanted(view);
+      if (!cut) return true;
+      if (cut !== view.shown) return false;
+      if (view.prop === "figure") {
         const gd = document.querySelector("#" + id + " .js-plotly-plot");
-        return !!gd && (gd.kzcnDrawnFrom || gd.data) === data.data;
+        return !!gd && (gd.kzcnDrawnFrom || gd.data) === cut.value.data;
       }
       const api = tableApi();
-      return !!api && api.getDisplayedRowCount() === data.length;
+      return !!api && api.getDisplayedRowCount() === cut.value.length;
     },
+    /** When each view was last handed a new cut: its id → performance.now(), for the bench. */
+    handed: handed,
     drawNow: drawNow,
     drawAll: drawAll,
   };

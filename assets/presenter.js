@@ -113,5 +113,13 @@
     return shown.scene;
   }
 
-  window.dash_clientside = Object.assign({}, window.dash_clientside, {presenter: {frame: frame}});
+  // `presenter.route`: the URL for the presenter callback (callbacks/presenter.py) when it names a
+  // mode, which the server reads; "" on the dashboard, set once, so a filter change on the dashboard
+  // costs no request for a mode that did not change.
+  function route(search, current) {
+    const named = new URLSearchParams(search || "").has("mode");
+    if (named) return search;
+    return current === "" ? window.dash_clientside.no_update : "";
+  }
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {presenter: {frame: frame, route: route}});
 })();

@@ -51,23 +51,18 @@ LOAD_AT_START = os.getloadavg()[0]  # read when the run starts, before its own s
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-# Waits for every linked view the filter change touches: the page leaves a view whose content is the
-# same untouched, so the bench reads the filter callback's response for which views it redraws, then
-# waits for each of those graphs to redraw (plotly_afterplot) and the grid to take its new rows.
+# Waits for every linked view the filter change touches. The page filters every view itself: the map,
+# its key and the summary in one task, then the charts and the table, each handed a new cut only when
+# it differs (assets/lazy_views.js records when: kzcnLazy.handed). So the bench waits for the map and
+# the summary, for no view to hold a cut it has not been handed, and for each view handed since the
+# click to redraw (plotly_afterplot; the grid's rowDataUpdated); the key's change is timed with them.
 ARM = """() => {
-    if (!window.__benchFetch) {
-        const orig = window.fetch;
-        window.fetch = async (...args) => {
-            const res = await orig(...args);
-            if (String(args[0]).includes('_dash-update-component')) {
-                res.clone().json().then(j => { if (j && j.response && j.response['view-keys'])
-                    window.__bench.expect = Object.keys(j.response); }).catch(() => {});
-            }
-            return res;
-        };
-        window.__benchFetch = true;
-    }
     window.__bench = {graphs: {}, table: 0};
+    const key = document.getElementById('map-key');
+    if (!window.__benchKey) { new MutationObserver(() => { if (key.dataset.shown !== window.__bench.keyBefore)
+                                  window.__bench.key = performance.now(); })
+                                .observe(key, {attributes: true, attributeFilter: ['data-shown']});
+                              window.__benchKey = true; }
     const summary = document.getElementById('view-summary');
     if (!window.__benchSummary) { new MutationObserver(() => { if (!window.__bench.summary) window.__bench.summary = performance.now(); })
                                     .observe(summary, {childList: true, subtree: true, characterData: true});
@@ -81,7 +76,7 @@ ARM = """() => {
     const api = window.dash_ag_grid && document.getElementById('projects-grid') ? dash_ag_grid.getApi('projects-grid') : null;
     if (api && !window.__benchGrid) { api.addEventListener('rowDataUpdated', () => { window.__bench.table = performance.now(); });
                                       window.__benchGrid = true; }
-    window.__bench = {graphs: {}, table: 0, t0: performance.now(), expect: null, summary: 0};
+    window.__bench = {graphs: {}, table: 0, key: 0, t0: performance.now(), summary: 0, keyBefore: key.dataset.shown};
     if (!window.__benchClick) { document.addEventListener('click', (e) => {
         if (e.target.closest && e.target.closest('.controls') && !window.__bench.clicked) {
             window.__bench.t0 = e.timeStamp; window.__bench.clicked = true; } }, true);
@@ -107,15 +102,14 @@ ARM_CLICK = """() => {
 # The map and the summary are repainted in the page itself (assets/filter_mask.js).
 ON_SCREEN = """() => { const b = window.__bench; return b.graphs['border-map'] > 0 && b.summary > 0; }"""
 ON_SCREEN_MS = """() => { const b = window.__bench; return Math.max(b.graphs['border-map'], b.summary) - b.t0; }"""
-# The filter callback's response names the stores it changed; each store feeds one view (before the
-# views were held, it named the views themselves).
-ALL_DONE = """() => { const b = window.__bench; if (!b.expect || !b.graphs['border-map'] || !b.summary) return false;
-    const views = {'trade-figure': 'trade-chart', 'energy-figure': 'energy-chart', 'timeline-figure': 'timeline-chart'};
-    const graphs = b.expect.map(k => views[k] || k).filter(k => k.endsWith('-chart'));
-    const table = b.expect.includes('project-rows') || b.expect.includes('projects-table');
-    return graphs.every(g => b.graphs[g]) && (!table || b.table > 0); }"""
+# The views handed a new cut since the click (window.kzcnLazy.handed: view id → when).
+HANDED = "Object.entries(window.kzcnLazy.handed).filter(([, t]) => t >= b.t0)"
+ALL_DONE = """() => { const b = window.__bench; if (!b.graphs['border-map'] || !b.summary) return false;
+    if (['trade-chart', 'energy-chart', 'timeline-chart', 'projects-table'].some(id => window.kzcnLazy.pending(id)))
+        return false;
+    return """ + HANDED + """.every(([id, t]) => id === 'projects-table' ? b.table >= t : b.graphs[id] >= t); }"""
 ELAPSED = """() => { const b = window.__bench;
-    return Math.max(b.table, b.summary, ...Object.values(b.graphs), b.t0) - b.t0; }"""
+    return Math.max(b.table, b.summary, b.key, ...Object.values(b.graphs), b.t0) - b.t0; }"""
 
 
 def _port() -> int:

@@ -26,8 +26,8 @@ def present(search, shown, href=None, current=None):
     if state.mode == "pack":
         return "app pack", [], no_update, pack(ds, href, lang=state.lang)
     if state.mode != "present":
-        # The dashboard as it is (every filter change passes here): nothing to redraw. Setting the same
-        # class and empty panels again made the browser re-render the page from its root each time.
+        # The dashboard as it is: nothing to redraw. Setting the same class and empty panels again made
+        # the browser re-render the page from its root.
         if current == "app":
             return no_update, no_update, no_update, no_update
         return "app", [], no_update, []
@@ -42,12 +42,19 @@ def present(search, shown, href=None, current=None):
 
 
 def register(app) -> None:
+    # The server hears of the URL only when it names a mode, or stops naming one (assets/presenter.js).
+    app.clientside_callback(
+        ClientsideFunction(namespace="presenter", function_name="route"),
+        Output(Id.PRESENTER_URL, "data"),
+        Input(Id.URL, "search"),
+        State(Id.PRESENTER_URL, "data"),
+    )
     app.callback(
         Output(Id.APP_ROOT, "className"),
         Output(Id.SCENE_PANEL, "children"),
         Output(Id.SCENE_EXTENT, "data"),
         Output(Id.PACK, "children"),
-        Input(Id.URL, "search"),
+        Input(Id.PRESENTER_URL, "data"),
         State(Id.SCENE_EXTENT, "data"),
         State(Id.URL, "href"),
         State(Id.APP_ROOT, "className"),

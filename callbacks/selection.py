@@ -43,7 +43,7 @@ def highlight(selected):
     ds = load()
     fid = _valid(ds, selected)
     marks = Patch()
-    marks["data"][TIMELINE_MARKS_INDEX] = timeline_marks(ds, frozenset(related_ids_for(ds, fid))).to_plotly_json()
+    marks["figure"]["data"][TIMELINE_MARKS_INDEX] = timeline_marks(ds, frozenset(related_ids_for(ds, fid))).to_plotly_json()
     spot = Patch()
     for index, trace in highlight_update(ds, fid).items():
         spot["data"][index] = trace

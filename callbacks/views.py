@@ -1,19 +1,23 @@
-"""Filters → charts, timeline, table, the map's key and the summary. Thin: read the controls, call the
-figure functions. The map itself is filtered in the browser (assets/filter_mask.js); the charts and
-the table, below the first screen, are drawn when they come into view (assets/lazy_views.js).
+"""The views and the filters. Every view follows a filter in the page itself, with no round trip: the
+map, its key and the summary line (assets/filter_mask.js), the charts and the table (assets/chart_cut.js,
+from the whole charts and rows the page holds; below the first screen, drawn when they come into view,
+assets/lazy_views.js). The rules stay in kzcn/filters.py and kzcn/figures/charts.py, and tests hold
+the page's answers to them.
 
-Each view has a key: what its content depends on. A view whose key did not change is left as it is
-(`no_update`), so toggling "Diplomacy" does not make the browser redraw the energy chart.
+The server writes what the page cannot: why an empty view is empty, with links that clear the filters
+to blame, and the trade chart of another flow when the visitor picks one. Thin: read the controls,
+call the functions.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from dash import ClientsideFunction, Input, Output, State, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, dcc, html
 
-from kzcn import filters, urlstate, viewtext
-from kzcn.figures.charts import TRADE_FLOWS, energy_chart, timeline_chart, trade_chart
+from kzcn import urlstate, viewtext
+from kzcn.figures.chart_payloads import trade_payload
+from kzcn.figures.charts import TRADE_FLOWS
 from kzcn.figures.trade_views import VIEWS as TRADE_VIEWS
 from kzcn.i18n import N_
 from kzcn.ids import Id
@@ -21,12 +25,11 @@ from kzcn import inputs
 from kzcn.inputs import from_controls
 from kzcn.tables import load
 from kzcn.vocabulary import vocabulary
-from layouts.details import related_ids_for
-from layouts.legend import key_entries
-from layouts.table import project_rows
 
-LAZY_VIEWS = ((Id.TRADE_FIGURE, Id.TRADE_CHART, "figure"), (Id.ENERGY_FIGURE, Id.ENERGY_CHART, "figure"),
-              (Id.TIMELINE_FIGURE, Id.TIMELINE_CHART, "figure"))
+# Each view below the first screen, with the store holding its whole content.
+LAZY_VIEWS = ((Id.TRADE_FIGURE, Id.TRADE_CHART), (Id.ENERGY_FIGURE, Id.ENERGY_CHART),
+              (Id.TIMELINE_FIGURE, Id.TIMELINE_CHART), (Id.PROJECT_ROWS, Id.PROJECTS_TABLE))
+FILTER_CONTROLS = (Id.SECTOR_FILTER, Id.THEME_FILTER, Id.YEAR_RANGE, Id.YEAR_MEANING)
 CLEAR_WORDS = {"sector": N_("Clear sector"), "theme": N_("Clear theme"), "years": N_("Clear years")}
 
 
@@ -52,63 +55,49 @@ def summary_children(ds, state, vocab) -> list:
     return [html.Span(parts, className="summary-empty", role="alert"), words]
 
 
-def render(sectors, themes, years, trade_mode, meaning, selected, previous, search=None):
+def empty(_empty, sectors, themes, years, meaning, selected, search=None):
+    """The summary of a view the page found empty: why, and how to clear it."""
     ds = load()
     vocab = vocabulary(ds)
     # The URL may lag the controls by one round, but its mode, scene and language do not change with them.
     url = urlstate.parse(inputs.search(search), vocab)
-    state = replace(from_controls(sectors, themes, years, None, vocab, meaning), lang=url.lang)
+    state = replace(from_controls(sectors, themes, years, None, vocab, meaning), lang=url.lang,
+                    select=inputs.feature(selected, vocab), mode=url.mode, scene=url.scene)
+    return summary_children(ds, state, vocab)
+
+
+def trade_flow(trade_mode, search=None):
+    """The trade chart of the flow or view picked, whole (the page cuts it to the filters)."""
+    lang = urlstate.parse(inputs.search(search), vocabulary(load())).lang
     trade_mode = inputs.choice(trade_mode, TRADE_FLOWS.keys() | TRADE_VIEWS.keys(), "turnover")
-    selected = inputs.feature(selected, vocab)
-    projects = filters.projects(ds, state)
-    events = filters.events(ds, state)
-    keys = filters.view_keys(ds, state, trade_mode, tuple(projects["project_id"]), tuple(events["event_id"]))
-    previous = inputs.mapping(previous)
-
-    def fresh(view: str) -> bool:
-        return previous.get(view) != keys[view]
-
-    linked = replace(state, select=selected, mode=url.mode, scene=url.scene)
-    marked = frozenset(related_ids_for(ds, selected))
-    return (
-        key_entries(ds, state) if fresh("map") else no_update,
-        # The cached JSON itself: Dash only serializes it (kzcn/figures/figure_cache.py).
-        trade_chart.json(ds, state, trade_mode, lang=state.lang) if fresh("trade") else no_update,
-        energy_chart.json(ds, state, lang=state.lang) if fresh("energy") else no_update,
-        timeline_chart.json(ds, state, marked, lang=state.lang) if fresh("timeline") else no_update,
-        project_rows(ds, projects, state.lang) if fresh("table") else no_update,
-        summary_children(ds, linked, vocab),
-        keys,
-    )
+    return trade_payload(load(), trade_mode, lang)
 
 
 def register(app) -> None:
     app.callback(
-        # The key's entries to show (layouts/legend.py `page_map_legend`; assets/map_key.js hides the rest).
-        Output(Id.MAP_KEY, "data-shown"),
-        # The views below the first screen: their new content waits in stores until they are in view.
-        Output(Id.TRADE_FIGURE, "data"),
-        Output(Id.ENERGY_FIGURE, "data"),
-        Output(Id.TIMELINE_FIGURE, "data"),
-        Output(Id.PROJECT_ROWS, "data"),
         Output(Id.VIEW_SUMMARY, "children"),
-        Output(Id.VIEW_KEYS, "data"),
-        Input(Id.SECTOR_FILTER, "value"),
-        Input(Id.THEME_FILTER, "value"),
-        Input(Id.YEAR_RANGE, "value"),
-        Input(Id.TRADE_MODE, "value"),
-        Input(Id.YEAR_MEANING, "value"),
+        Input(Id.EMPTY_VIEW, "data"),
+        *(State(control, "value") for control in FILTER_CONTROLS),
         State(Id.SELECTED, "data"),
-        State(Id.VIEW_KEYS, "data"),
         State(Id.URL, "search"),
-    )(render)
-    # The on-screen views, the map and the summary, follow a filter in the page itself
-    # (assets/filter_mask.js, from the index kzcn/filter_index.py sends with the page); the server's
-    # summary above lands a moment later with the same words, or says why an empty view is empty.
+        prevent_initial_call=True,
+    )(empty)
+    app.callback(
+        Output(Id.TRADE_FIGURE, "data"),
+        Input(Id.TRADE_MODE, "value"),
+        State(Id.URL, "search"),
+        prevent_initial_call=True,
+    )(trade_flow)
+    # The on-screen views, the map, its key and the summary, follow a filter in the page itself
+    # (assets/filter_mask.js, from the index kzcn/filter_index.py sends with the page); an empty view
+    # is handed to the server above, for its summary.
     app.clientside_callback(
         ClientsideFunction(namespace="filters", function_name="mask"),
         Output(Id.BORDER_MAP, "figure", allow_duplicate=True),
         Output(Id.VIEW_SUMMARY, "children", allow_duplicate=True),
+        # The key's entries to show (layouts/legend.py `page_map_legend`; assets/map_key.js hides the rest).
+        Output(Id.MAP_KEY, "data-shown"),
+        Output(Id.EMPTY_VIEW, "data"),
         Input(Id.SECTOR_FILTER, "value"),
         Input(Id.THEME_FILTER, "value"),
         Input(Id.YEAR_RANGE, "value"),
@@ -117,25 +106,23 @@ def register(app) -> None:
         State(Id.FILTER_INDEX, "data"),
         prevent_initial_call=True,
     )
-    # A held view takes its content when it is in or near the viewport (assets/lazy_views.js), so a
-    # filter change redraws only what can be seen, and a view scrolled to shows the latest filters.
-    for store, view, prop in LAZY_VIEWS:
+    # A view below the first screen is cut to the filters and drawn when it is in or near the viewport
+    # (assets/lazy_views.js), so a filter change redraws only what can be seen, and a view scrolled to
+    # shows the latest filters. No output: the view is drawn by the browser (the grid may not exist yet).
+    for store, view in LAZY_VIEWS:
         app.clientside_callback(ClientsideFunction(namespace="lazy", function_name=view),
-                                Output(view, prop), Input(store, "data"))
+                                Input(store, "data"), *(Input(control, "value") for control in FILTER_CONTROLS))
     # The projects grid is absent until the table first comes near, so no callback names it as an
     # output: the browser draws it in its box when asked (assets/lazy_views.js sets TABLE_WANTED once
     # the grid's scripts have loaded), with the rows and selection of that moment, and then hands it
-    # new rows and the selection itself.
+    # new rows (`lazy.projects-table` above) and the selection itself.
     app.clientside_callback(
         ClientsideFunction(namespace="lazy", function_name="drawTable"),
         Output(Id.PROJECTS_TABLE, "children"),
         Input(Id.TABLE_WANTED, "data"),
         State(Id.TABLE_SETTINGS, "data"),
-        State(Id.PROJECT_ROWS, "data"),
         State(Id.SELECTED, "data"),
         prevent_initial_call=True,
     )
-    app.clientside_callback(ClientsideFunction(namespace="lazy", function_name=Id.PROJECTS_TABLE),
-                            Input(Id.PROJECT_ROWS, "data"))
     app.clientside_callback(ClientsideFunction(namespace="lazy", function_name="selectRow"),
                             Input(Id.SELECTED, "data"), prevent_initial_call=True)

@@ -15,7 +15,8 @@ import pandas as pd
 
 from kzcn import content, filters, i18n
 from kzcn.figures.border_map import feature_traces, first_feature_index
-from kzcn.figures.map_encoding import crossing_label, crossing_place
+from kzcn.figures.map_encoding import corridor_kind, crossing_label, crossing_place, sector_themes
+from kzcn.figures.style import status_group
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
 
@@ -34,6 +35,29 @@ def _features(ds: Dataset) -> dict[str, list]:
         out[r.crossing_id] = [sorted(sectors), _year(r.year_opened), None]
     for r in ds.corridors.itertuples(index=False):
         out[r.corridor_id] = [sorted({r.sector, r.mode}), _year(r.opened_year), None]
+    return out
+
+
+def _key_entries(ds: Dataset) -> dict[str, list[str]]:
+    """Feature id → the names of the key's entries it calls for when the map shows it; a feature the
+    map cannot draw (no place, a line of one point) calls for none. The rules are layouts/legend.py's
+    (`_present`, `_entries`); the browser adds "statuses" when any status is called for, and
+    "no-projects" when no project is."""
+    themes = sector_themes(ds)
+    drawn = {fid for fid, route in ds.routes.items() if len(route.lons) >= 2}
+    out: dict[str, list[str]] = {}
+    for r in ds.pipelines.itertuples(index=False):
+        if r.pipeline_id in drawn:
+            out[r.pipeline_id] = [f"pipe-{r.commodity}", f"status-{status_group(r.status)}", "lines"]
+    for r in ds.corridors.itertuples(index=False):
+        if r.corridor_id in drawn:
+            out[r.corridor_id] = [f"corridor-{corridor_kind(r.mode)}", f"status-{status_group(r.status)}", "lines"]
+    for r in ds.border_crossings.itertuples(index=False):
+        if pd.notna(r.lat_kz) or pd.notna(r.lat_cn):
+            out[r.crossing_id] = ["crossing", f"status-{status_group(r.status)}"]
+    for r in ds.projects.dropna(subset=["lat", "lon"]).itertuples(index=False):
+        out[r.project_id] = [f"sector-{r.sector}", f"theme-{themes.get(r.sector, '')}",
+                             f"status-{status_group(r.status)}", "projects"]
     return out
 
 
@@ -83,6 +107,8 @@ def filter_index(ds: Dataset, lang: str | None = None) -> dict:
         "crossingPlace": {r.crossing_id: [crossing_place(r.name), "pipeline" in r.modes,
                                           crossing_label(ds, crossing_place(r.name), r.name_kz, r.name_cn, lang)]
                           for r in ds.border_crossings.itertuples(index=False)},
+        # The map key's entries each feature on the map calls for (layouts/legend.py `key_entries`).
+        "keyEntries": _key_entries(ds),
         # The map's feature traces: where they start in the figure and how many there are.
         "firstTrace": first_feature_index(ds),
         "traces": len(feature_traces(ds, ViewState())),

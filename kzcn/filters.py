@@ -15,7 +15,6 @@ cannot say whether it belongs, so the page counts such projects apart as "year u
 from __future__ import annotations
 
 import functools
-import hashlib
 
 import pandas as pd
 
@@ -203,27 +202,6 @@ def trade(ds: Dataset, state: ViewState) -> pd.DataFrame:
     start, end = year_bounds(ds, state)
     frame = ds.trade_annual
     return frame[(frame["year"] >= start) & (frame["year"] <= end)]
-
-
-def view_keys(ds: Dataset, state: ViewState, trade_mode: str, project_ids: tuple, event_ids: tuple) -> dict:
-    """What each linked view's content depends on, hashed: equal keys mean an identical view."""
-    allowed = allowed_sectors(ds, state)
-    years = (*year_bounds(ds, state), state.year_meaning)
-    energy = None if allowed is None else sorted(allowed & {"oil", "gas"})
-    parts = {
-        "map": (sorted(allowed) if allowed is not None else None, years),
-        "trade": (trade_mode, years, event_ids),
-        "energy": (energy, years),
-        "timeline": (years, event_ids),
-        "table": project_ids,
-    }
-    return {k: hashlib.sha1(repr(v).encode()).hexdigest()[:16] for k, v in parts.items()}
-
-
-def initial_view_keys(ds: Dataset) -> dict:
-    state = ViewState()
-    return view_keys(ds, state, "turnover", tuple(projects(ds, state)["project_id"]),
-                     tuple(events(ds, state)["event_id"]))
 
 
 def count_projects(frame: pd.DataFrame) -> int:

@@ -28,7 +28,9 @@ class Id(StrEnum):
     DATA_NOTE = "data-note"
     TRADE_MODE = "trade-mode"
     VIEW_SUMMARY = "view-summary"
-    VIEW_KEYS = "view-keys"
+    # The filters of an empty view, set by the page (assets/filter_mask.js): the server's summary says
+    # why it is empty, with links that clear the filters to blame (callbacks/views.py).
+    EMPTY_VIEW = "empty-view"
     # The facts the browser filters the map and summary with (kzcn/filter_index.py, assets/filter_mask.js).
     FILTER_INDEX = "filter-index"
     # The content of the views below the first screen, held until they come into view
@@ -45,6 +47,8 @@ class Id(StrEnum):
     APP_ROOT = "app-root"
     SCENE_PANEL = "scene-panel"
     SCENE_EXTENT = "scene-extent"
+    # The URL, for the presenter callback, when it names a mode; "" on the dashboard (assets/presenter.js).
+    PRESENTER_URL = "presenter-url"
     SCENE_ANIMATION = "scene-animation"
     PACK = "briefing-pack"
     DOWNLOAD = "download"

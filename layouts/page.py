@@ -15,7 +15,7 @@ from kzcn.facts import argument, key_facts
 from kzcn.filter_index import filter_index
 from kzcn.figures.border_map import border_map
 from kzcn.figures.trade_notes import view_note
-from kzcn.figures.charts import energy_chart, timeline_chart, trade_chart
+from kzcn.figures.chart_payloads import energy_payload, timeline_payload, trade_payload
 from kzcn.ids import Id, csv_button
 from kzcn.tables import Dataset, summary
 from kzcn.urlstate import DEFAULT_YEAR_MEANING, ViewState
@@ -210,10 +210,11 @@ def _graph(graph_id: str, figure, height: str, cls: str) -> dcc.Graph:
 
 
 def held(ds: Dataset, state: ViewState) -> list:
-    """The stores holding the off-screen views' first content (the server's callback keeps them current)."""
-    return [dcc.Store(id=Id.TRADE_FIGURE, data=trade_chart(ds, state)),
-            dcc.Store(id=Id.ENERGY_FIGURE, data=energy_chart(ds, state)),
-            dcc.Store(id=Id.TIMELINE_FIGURE, data=timeline_chart(ds, state)),
+    """The stores holding the views below the first screen whole: each chart for every year and event,
+    every project's row. The page cuts them to the filters (assets/chart_cut.js) when they are in view."""
+    return [dcc.Store(id=Id.TRADE_FIGURE, data=trade_payload(ds, "turnover", state.lang)),
+            dcc.Store(id=Id.ENERGY_FIGURE, data=energy_payload(ds, state.lang)),
+            dcc.Store(id=Id.TIMELINE_FIGURE, data=timeline_payload(ds, state.lang)),
             dcc.Store(id=Id.PROJECT_ROWS, data=project_rows(ds, ds.projects, state.lang))]
 
 
@@ -231,11 +232,11 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
         dcc.Store(id=Id.SELECTED),
         dcc.Store(id=Id.DETAILS_WANTED),
         dcc.Store(id=Id.DETAILS_SERVED),
-        # What the views were built for, so the first callback does not redraw them all again.
-        dcc.Store(id=Id.VIEW_KEYS, data=filters.initial_view_keys(ds)),
+        dcc.Store(id=Id.EMPTY_VIEW),
         dcc.Store(id=Id.FILTER_INDEX, data=filter_index(ds, lang)),
         *held(ds, state),
         dcc.Store(id=Id.SCENE_EXTENT),
+        dcc.Store(id=Id.PRESENTER_URL, data=""),
         dcc.Store(id=Id.SCENE_ANIMATION),
         dcc.Store(id=Id.MAP_FOCUS),
         dcc.Store(id=Id.MAP_FOCUS_DONE),

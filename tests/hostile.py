@@ -38,8 +38,8 @@ def known_values(ds) -> dict[str, list]:
         "trade_mode": ["turnover", "kz-exports", "kz-imports", "products", "partners", "gap"],
         "int": [0, 1, 2, 7],
         "bool": [True, False],
-        # Filled with the keys the render callback answers, as a browser sends back the last ones.
-        "view_keys": [{}],
+        # An empty view, as assets/filter_mask.js hands it over.
+        "empty": [{"filters": "x", "n": 1}, {"filters": "y", "n": 7}],
     }
 
 
@@ -83,7 +83,7 @@ POOLS = {("url", "search"): "search", ("url", "href"): "href", ("sector-filter",
          ("theme-filter", "value"): "themes", ("year-range", "value"): "years", ("year-meaning", "value"): "meaning",
          ("selected-feature", "data"): "features", ("find-feature", "value"): "features",
          ("trade-mode", "value"): "trade_mode", ("play-timer", "disabled"): "bool", ("share-first-search", "data"): "search",
-         ("view-keys", "data"): "view_keys"}
+         ("presenter-url", "data"): "search", ("empty-view", "data"): "empty"}
 
 
 def value_for(rng: random.Random, component: str, prop: str, known: dict) -> object:

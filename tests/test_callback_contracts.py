@@ -4,7 +4,7 @@ Each request goes to `/_dash-update-component` of an app wired by `register_call
 Flask test client (no server, no browser): Dash's own dispatch sets the callback context
 (`ctx.triggered_id`, `ctx.triggered`) from `changedPropIds`, as it does for the browser. Inputs not
 named in a test carry the values the page's layout starts with. In the answer, an output left out is
-a view the browser does not redraw, and a Patch names the trace it replaces.
+left as it is, and a Patch names the trace it replaces.
 """
 
 from __future__ import annotations
@@ -18,24 +18,26 @@ from dash import Dash, html
 from plotly.io.json import to_json_plotly
 
 from callbacks import register_callbacks
-from kzcn import filters
+from kzcn.figures.chart_payloads import energy_payload, trade_payload
+from kzcn.figures.charts import TIMELINE_MARKS_INDEX
 from kzcn.figures.border_map import border_map
 from kzcn.ids import Id
 from kzcn.urlstate import ViewState
 from layouts.page import page
 from layouts.table import grid_props
 
-# The views the server redraws for a filter change. The map is not among them: the browser filters its
-# feature traces in place (assets/filter_mask.js; tests/test_filter_mask.py holds it to kzcn/filters.py).
+# A filter change is drawn in the page: the map, its key and the summary (assets/filter_mask.js), the
+# charts and the table cut from the whole content the page holds (assets/chart_cut.js); tests/
+# test_filter_mask.py and tests/test_chart_cut.py hold them to the Python rules. The server answers
+# only what the page cannot: an empty view's summary, another trade flow's chart, the URL.
 MAP = f"{Id.BORDER_MAP}.figure"
-# The charts and the table below the first screen take their content from stores when they come into
-# view (assets/lazy_views.js; tests/test_lazy_views.py): the server answers into the stores.
-VIEWS = {"key": f"{Id.MAP_KEY}.data-shown", "trade": f"{Id.TRADE_FIGURE}.data",
-         "energy": f"{Id.ENERGY_FIGURE}.data", "timeline": f"{Id.TIMELINE_FIGURE}.data",
-         "table": f"{Id.PROJECT_ROWS}.data"}
+SUMMARY, EMPTY = f"{Id.VIEW_SUMMARY}.children", f"{Id.EMPTY_VIEW}.data"
+VIEWS = {"trade": f"{Id.TRADE_FIGURE}.data", "energy": f"{Id.ENERGY_FIGURE}.data",
+         "timeline": f"{Id.TIMELINE_FIGURE}.data", "table": f"{Id.PROJECT_ROWS}.data"}
 HELD = {Id.TRADE_CHART: VIEWS["trade"], Id.ENERGY_CHART: VIEWS["energy"], Id.TIMELINE_CHART: VIEWS["timeline"]}
 SECTORS, THEMES, YEARS = f"{Id.SECTOR_FILTER}.value", f"{Id.THEME_FILTER}.value", f"{Id.YEAR_RANGE}.value"
-TRADE_MODE, MEANING, KEYS = f"{Id.TRADE_MODE}.value", f"{Id.YEAR_MEANING}.value", f"{Id.VIEW_KEYS}.data"
+TRADE_MODE, MEANING = f"{Id.TRADE_MODE}.value", f"{Id.YEAR_MEANING}.value"
+FILTERS = (SECTORS, THEMES, YEARS, MEANING)
 SELECTED, SEARCH = f"{Id.SELECTED}.data", f"{Id.URL}.search"
 
 
@@ -141,97 +143,45 @@ def assigned(patch: dict) -> list:
     return [tuple(op["location"]) for op in patch["operations"]]
 
 
-def redrawn(answer: dict) -> set[str]:
-    return {view for view, key in VIEWS.items() if key in answer}
+# --- What the server answers for a filter change -------------------------------------------------------------
+
+def test_a_filter_change_asks_the_server_only_for_the_url(browser_page):
+    """The filter controls are an input of one server callback, the one that writes the URL: every view
+    follows them in the page."""
+    fed = [d["output"] for d in browser_page.deps if {f"{i['id']}.{i['property']}" for i in d["inputs"]} & set(FILTERS)]
+    assert len(fed) == 1 and f"{Id.URL}.search" in fed[0]
 
 
-# --- Which views redraw for which change ------------------------------------------------------------------
-
-def render(page: Page, controls: dict, previous: dict | None) -> dict:
-    """The filters callback after the controls in `controls` changed, given the keys it last sent."""
-    return page.send(f"{Id.VIEW_SUMMARY}.children", changed=controls, values={KEYS: previous})
-
-
-def test_first_load_redraws_nothing_the_layout_already_drew(browser_page, initial):
-    answer = browser_page.send(f"{Id.VIEW_SUMMARY}.children")
-    assert redrawn(answer) == set()
-    assert answer[KEYS] == initial[KEYS]
-    assert f"{Id.VIEW_SUMMARY}.children" in answer
+def test_the_page_holds_each_view_whole(ds, initial):
+    """Every year and event of each chart and every project's row: the page cuts them to the filters."""
+    assert len(initial[VIEWS["table"]]) == len(ds.projects)
+    assert initial[VIEWS["trade"]] == _plain(trade_payload(ds, "turnover"))
+    assert initial[VIEWS["energy"]] == _plain(energy_payload(ds))
+    timeline = initial[VIEWS["timeline"]]["figure"]
+    assert sorted(i for t in timeline["data"][:TIMELINE_MARKS_INDEX] for i in t["customdata"]) == sorted(ds.events["event_id"])
 
 
-def test_the_layout_draws_the_default_view(ds, initial):
-    assert initial[SECTORS] in ([], None) and initial[THEMES] in ([], None)
-    assert initial[YEARS] == list(filters.dataset_years(ds))
-    assert initial[MAP] == border_map(ds, ViewState()).to_plotly_json()
+def test_an_empty_view_gets_the_servers_reasons_and_ways_out(ds, browser_page, initial):
+    """The page hands the server an empty view's filters; it answers why it is empty, with links that
+    clear the filters to blame and keep the rest of the URL."""
+    crossing = ds.border_crossings["crossing_id"].iloc[0]
+    controls = {SECTORS: ["rail"], THEMES: ["energy"], YEARS: initial[YEARS], MEANING: initial[MEANING]}
+    answer = browser_page.send(SUMMARY, changed={EMPTY: {"filters": "rail+energy", "n": 1}},
+                               values={**controls, SELECTED: crossing, SEARCH: f"?sector=rail&theme=energy&select={crossing}"})
+    text = json.dumps(answer[SUMMARY])
+    assert "Nothing to show." in text and "Clear all filters" in text
+    assert f"select={crossing}" in text  # a clearing link keeps the selection
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    ({TRADE_MODE: "products"}, {"trade"}),
-    ({TRADE_MODE: "gap"}, {"trade"}),
-    ({YEARS: [2010, 2015]}, set(VIEWS)),
-    ({SECTORS: ["oil"]}, set(VIEWS)),
-    ({THEMES: ["diplomacy"]}, set(VIEWS)),
-])
-def test_a_change_from_the_first_view_redraws_these_views(browser_page, initial, change, expected):
-    assert redrawn(render(browser_page, change, initial[KEYS])) == expected
+@pytest.mark.parametrize("mode", ["turnover", "kz-exports", "products", "gap", "partners"])
+def test_another_trade_flow_brings_its_whole_chart(ds, browser_page, mode):
+    answer = browser_page.send(VIEWS["trade"], changed={TRADE_MODE: mode})
+    assert answer == {VIEWS["trade"]: _plain(trade_payload(ds, mode))}
 
 
-def test_the_energy_chart_redraws_when_the_years_change(browser_page, initial):
-    first = render(browser_page, {YEARS: [2005, 2020]}, initial[KEYS])
-    assert "energy" in redrawn(first)
-    again = render(browser_page, {YEARS: [2012, 2020]}, first[KEYS])
-    assert "energy" in redrawn(again)
-    assert again[VIEWS["energy"]] != first[VIEWS["energy"]]
-
-
-def test_the_energy_chart_follows_oil_and_gas_only(browser_page, initial):
-    diplomacy = render(browser_page, {THEMES: ["diplomacy"]}, initial[KEYS])
-    security = render(browser_page, {THEMES: ["security"]}, diplomacy[KEYS])
-    assert "energy" not in redrawn(security)  # neither theme has oil or gas: the same empty chart
-    assert {"key", "timeline", "table"} <= redrawn(security)
-    oil = render(browser_page, {SECTORS: ["oil"]}, initial[KEYS])
-    gas = render(browser_page, {SECTORS: ["gas"]}, oil[KEYS])
-    assert "energy" in redrawn(gas)
-
-
-JOURNEY = [
-    {},
-    {SECTORS: ["oil"]},
-    {SECTORS: ["rail"]},
-    {SECTORS: ["gas"]},
-    {SECTORS: ["oil", "gas"]},
-    {SECTORS: ["oil", "gas"], YEARS: [2010, 2015]},
-    {SECTORS: ["oil", "gas"], YEARS: [2010, 2015], MEANING: "started"},
-    {THEMES: ["diplomacy"]},
-    {THEMES: ["security"]},
-    {THEMES: ["security"], TRADE_MODE: "partners"},
-    {YEARS: [1995, 2024], TRADE_MODE: "partners"},
-    {},
-]
-
-
-def _drawn(before, sent):
-    """What the browser shows after receiving `sent` for a view that showed `before`."""
-    return apply_patch(before, sent) if isinstance(sent, dict) and sent.get("__dash_patch_update") else sent
-
-
-def test_a_view_left_alone_is_the_view_a_fresh_page_would_draw(browser_page, initial):
-    """Along a visitor's journey, every view the callback leaves alone has the content it would have if
-    drawn afresh for the new filters: a view key that misses a dependency leaves a stale view."""
-    controls = {SECTORS: [], THEMES: [], YEARS: initial[YEARS], TRADE_MODE: initial[TRADE_MODE],
-                MEANING: initial[MEANING]}
-    shown = {view: initial[key] for view, key in VIEWS.items()}
-    keys = initial[KEYS]
-    for step in JOURNEY:
-        now = {**controls, **step}
-        answer = render(browser_page, now, keys)
-        fresh = render(browser_page, now, None)
-        assert redrawn(fresh) == set(VIEWS)
-        for view, key in VIEWS.items():
-            if key in answer:
-                shown[view] = _drawn(shown[view], answer[key])
-            assert shown[view] == _drawn(initial[key], fresh[key]), f"{view} is stale after {step}"
-        keys = answer[KEYS]
+def test_an_unknown_trade_flow_brings_total_trade(ds, browser_page):
+    answer = browser_page.send(VIEWS["trade"], changed={TRADE_MODE: "<script>"})
+    assert answer == {VIEWS["trade"]: _plain(trade_payload(ds, "turnover"))}
 
 
 # --- Which trace a selection patches ----------------------------------------------------------------------
@@ -245,27 +195,18 @@ def _names(figure: dict) -> list:
 
 
 def test_selecting_an_event_marks_it_on_the_timeline_and_leaves_every_theme_alone(ds, browser_page, initial):
-    timeline = initial[VIEWS["timeline"]]
+    held = initial[VIEWS["timeline"]]
     event = ds.events[ds.events["theme"] == "diplomacy"].iloc[0]
     answer = _select(browser_page, event["event_id"])
     patch = answer[VIEWS["timeline"]]
-    marks = _names(timeline).index("Selected or related")
-    assert assigned(patch) == [("data", marks)]
-    after = apply_patch(timeline, patch)
+    marks = _names(held["figure"]).index("Selected or related")
+    assert assigned(patch) == [("figure", "data", marks)]
+    timeline, after = held["figure"], apply_patch(held, patch)["figure"]
     for index, (before, now) in enumerate(zip(timeline["data"], after["data"], strict=True)):
         if index != marks:
             assert now == before, f"the selection overwrote trace {index} ({before.get('name')})"
     assert event["event_id"] in after["data"][marks]["customdata"]
     assert after["data"][marks]["y"][after["data"][marks]["customdata"].index(event["event_id"])] == event["theme"]  # rows placed by slug, labelled per language
-
-
-def test_the_timeline_mark_lands_on_the_marks_trace_after_a_filter_change(ds, browser_page, initial):
-    filtered = render(browser_page, {THEMES: ["security"]}, initial[KEYS])[VIEWS["timeline"]]
-    event = ds.events[ds.events["theme"] == "security"].iloc[0]["event_id"]
-    after = apply_patch(filtered, _select(browser_page, event)[VIEWS["timeline"]])
-    assert _names(after) == _names(filtered)
-    assert after["data"][-1]["name"] == "Selected or related" and event in after["data"][-1]["customdata"]
-    assert after["data"][:-1] == filtered["data"][:-1]
 
 
 def test_selecting_a_feature_moves_only_the_map_highlight(ds, browser_page, initial):
@@ -282,13 +223,8 @@ def test_selecting_a_feature_moves_only_the_map_highlight(ds, browser_page, init
 def test_clearing_the_selection_empties_the_highlight_and_the_marks(browser_page, initial):
     answer = _select(browser_page, None)
     assert apply_patch(initial[MAP], answer[MAP])["data"][-1]["lon"] == []
-    assert apply_patch(initial[VIEWS["timeline"]], answer[VIEWS["timeline"]])["data"][-1]["customdata"] == []
+    assert apply_patch(initial[VIEWS["timeline"]], answer[VIEWS["timeline"]])["figure"]["data"][-1]["customdata"] == []
     assert answer[f"{Id.MAP_FOCUS}.data"] is None
-
-
-def test_a_filter_change_leaves_the_map_to_the_browser(browser_page, initial):
-    answer = render(browser_page, {SECTORS: ["rail"]}, initial[KEYS])
-    assert MAP not in answer and redrawn(answer) == set(VIEWS)
 
 
 # --- What a click selects -----------------------------------------------------------------------------------
@@ -315,7 +251,8 @@ def sync(page: Page, changed: dict, values: dict | None = None) -> dict:
 
 @pytest.mark.parametrize("chart", [Id.TRADE_CHART, Id.TIMELINE_CHART, Id.ENERGY_CHART])
 def test_clicking_an_event_on_a_chart_selects_it(ds, browser_page, initial, chart):
-    fid, click = _click(initial[HELD[chart]], ds)
+    held = initial[HELD[chart]]
+    fid, click = _click(held["variants"]["oil,gas"] if "variants" in held else held["figure"], ds)
     answer = sync(browser_page, {f"{chart}.clickData": click})
     assert answer[SELECTED] == fid
     assert f"select={fid}" in answer[SEARCH]
@@ -323,7 +260,7 @@ def test_clicking_an_event_on_a_chart_selects_it(ds, browser_page, initial, char
 
 
 def test_clicking_a_trade_bar_selects_nothing(browser_page, initial):
-    bars = initial[VIEWS["trade"]]["data"][0]
+    bars = initial[VIEWS["trade"]]["figure"]["data"][0]
     click = {"points": [{"curveNumber": 0, "pointNumber": 3, "x": bars["x"][3], "y": bars["y"][3],
                          "customdata": bars["customdata"][3]}]}
     answer = sync(browser_page, {f"{Id.TRADE_CHART}.clickData": click})
@@ -400,25 +337,27 @@ def test_the_trade_note_shows_only_for_the_views_that_need_one(browser_page, mod
 
 
 ROOT, EXTENT, SCENE_PANEL = f"{Id.APP_ROOT}.className", f"{Id.SCENE_EXTENT}.data", f"{Id.SCENE_PANEL}.children"
+ROUTE = f"{Id.PRESENTER_URL}.data"
 
 
 def test_presenter_mode_follows_the_link(ds, browser_page):
-    # The dashboard stays as it is on a filter change: nothing sent back to redraw.
-    plain = browser_page.send(ROOT, changed={SEARCH: "?sector=oil"}, values={ROOT: "app"})
+    # The page sends the URL when it names a mode, and "" once on coming back to the dashboard
+    # (assets/presenter.js), which stays as it is: nothing sent back to redraw.
+    plain = browser_page.send(ROOT, changed={ROUTE: ""}, values={ROOT: "app"})
     assert ROOT not in plain and SCENE_PANEL not in plain and EXTENT not in plain
-    left = browser_page.send(ROOT, changed={SEARCH: "?sector=oil"}, values={ROOT: "app present"})
+    left = browser_page.send(ROOT, changed={ROUTE: ""}, values={ROOT: "app present"})
     assert left[ROOT] == "app" and left[SCENE_PANEL] == [] and EXTENT not in left
     scene = ds.briefing.scene(4)
-    shown = browser_page.send(ROOT, changed={SEARCH: "?mode=present&scene=4"}, values={EXTENT: None})
+    shown = browser_page.send(ROOT, changed={ROUTE: "?mode=present&scene=4"}, values={EXTENT: None})
     assert shown[ROOT] == f"app present feature-{scene.chart}"
     assert shown[EXTENT] == {"scene": 4, "extent": scene.extent, "search": "?mode=present&scene=4"}
     assert scene.title in json.dumps(shown[SCENE_PANEL], ensure_ascii=False)
-    again = browser_page.send(ROOT, changed={SEARCH: "?mode=present&scene=4&sector=oil"},
+    again = browser_page.send(ROOT, changed={ROUTE: "?mode=present&scene=4&sector=oil"},
                               values={EXTENT: shown[EXTENT]})
     assert EXTENT not in again  # filtering live keeps the presenter's own framing
-    back = browser_page.send(ROOT, changed={SEARCH: "?mode=present&scene=4"}, values={EXTENT: shown[EXTENT]})
+    back = browser_page.send(ROOT, changed={ROUTE: "?mode=present&scene=4"}, values={EXTENT: shown[EXTENT]})
     assert back[EXTENT]["scene"] == 4  # R: the scene's own view, framed again
-    pack = browser_page.send(ROOT, changed={SEARCH: "?mode=pack"}, values={f"{Id.URL}.href": "http://x/?mode=pack"})
+    pack = browser_page.send(ROOT, changed={ROUTE: "?mode=pack"}, values={f"{Id.URL}.href": "http://x/?mode=pack"})
     assert pack[ROOT] == "app pack" and pack[f"{Id.PACK}.children"]
 
 

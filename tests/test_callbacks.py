@@ -2,8 +2,7 @@
 
 from callbacks.selection import highlight, show
 from callbacks.state import next_state
-from callbacks.views import render
-from dash import no_update
+from callbacks.views import empty, trade_flow
 
 from kzcn.ids import Id
 from kzcn.inputs import clicked_feature, from_controls, selected_years
@@ -56,12 +55,18 @@ def test_unexpected_control_values_are_dropped(ds):
     assert state.sectors == ("gas",) and state.themes == () and state.year_from is None and state.select is None
 
 
-def test_render_returns_every_view(ds):
-    key, trade, energy, timeline, rows, summary, keys = render(["rail"], [], [2010, 2020], "turnover", "active",
-                                                              None, None)
-    assert {r["project_id"] for r in rows} <= set(ds.projects.query("sector == 'rail'")["project_id"])
-    assert "Rail" in str(summary) and "2010–2020" in str(summary)
-    assert key is not no_update  # the map's key; the map itself is filtered in the browser
+def test_an_empty_view_is_explained(ds):
+    summary = str(empty({"filters": "x", "n": 1}, ["rail"], ["energy"], [2010, 2020], "active", None))
+    assert "Nothing to show." in summary and "Clear sector" in summary and "Clear theme" in summary
+    assert "2010–2020" in summary
+
+
+def test_a_trade_flow_brings_its_whole_chart(ds):
+    from kzcn.figures.chart_payloads import trade_payload
+
+    assert trade_flow("products") == trade_payload(ds, "products")
+    assert trade_flow("nonsense") == trade_payload(ds, "turnover")
+    assert trade_flow("gap", "?lang=ru") == trade_payload(ds, "gap", "ru") != trade_payload(ds, "gap")
 
 
 def test_show_selection_fills_details_with_sources(ds):
@@ -71,15 +76,6 @@ def test_show_selection_fills_details_with_sources(ds):
     map_patch, timeline_patch, focus = highlight(pid)
     assert map_patch.to_plotly_json()["operations"] and timeline_patch.to_plotly_json()["operations"]
     assert "Click a crossing" in str(show("no-such-thing"))
-
-
-def test_render_leaves_unchanged_views_alone(ds):
-    *_, keys = render(["rail"], [], [2010, 2020], "turnover", "active", None, None)
-    key, trade, energy, timeline, rows, _summary, again = render(["rail"], [], [2010, 2020], "products", "active",
-                                                                None, keys)
-    assert again["trade"] != keys["trade"] and trade is not no_update
-    assert energy is no_update and timeline is no_update and rows is no_update
-    assert key is no_update
 
 
 def test_event_ticks_on_the_charts_select_the_event(ds):

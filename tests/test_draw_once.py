@@ -105,7 +105,7 @@ def test_a_phone_chart_gets_its_legend_below_in_its_one_draw(counted):
         legend = page.evaluate("(id) => document.querySelector('#' + id + ' .js-plotly-plot').layout.legend", graph)
         assert legend["yref"] == "container" and legend["orientation"] == "h"
     # The figure the store holds is the server's wide one: the phone's changes went to a copy.
-    held = page.evaluate("() => window.dash_component_api.getLayout('trade-figure').props.data.layout.legend || {}")
+    held = page.evaluate("() => window.dash_component_api.getLayout('trade-figure').props.data.figure.layout.legend || {}")
     assert held.get("yref") != "container"
 
 

@@ -15,6 +15,7 @@ from callbacks.state import from_controls, vocabulary
 from kzcn import filters, urlstate, viewtext
 from kzcn.figures.border_map import feature_traces
 from kzcn.filter_index import filter_index
+from layouts.legend import key_entries
 
 INDEX = "window.dash_component_api.getLayout('filter-index').props.data"
 GD = "document.querySelector('#border-map .js-plotly-plot')"
@@ -61,7 +62,8 @@ def _states(ds, n: int = 60) -> list[tuple]:
 
 def test_browser_filters_agree_with_python(make_page, ds):
     """The page's filter functions, on the page's own index, against kzcn/filters.py: the same map
-    features, the same events, the same summary line, and the same map traces, point for point."""
+    features, the same events, the same summary line, the same entries in the map's key, and the same
+    map traces, point for point."""
     page = make_page().page
     vocab = vocabulary(ds)
     full = [dict(t) for t in feature_traces(ds, from_controls([], [], None, None, vocab))]
@@ -70,6 +72,7 @@ def test_browser_filters_agree_with_python(make_page, ds):
         got = page.evaluate(f"""([s, t, y, m, full]) => {{ const idx = {INDEX}; const F = window.kzcnFilters;
             const st = F.state(s, t, y, m, idx);
             return {{shown: [...F.shown(st, idx)], events: F.events(st, idx), summary: F.summary(st, idx).text,
+                     key: F.keyEntries(st, idx),
                      traces: F.traces(st, idx, full).map(tr => ({{ids: tr.customdata || [], text: tr.text,
                                                                   size: tr.marker && tr.marker.size}}))}}; }}""",
                             [sectors, themes, years, meaning, full])
@@ -77,6 +80,7 @@ def test_browser_filters_agree_with_python(make_page, ds):
         assert set(got["shown"]) == _python_shown(ds, state), label
         assert got["events"] == list(filters.events(ds, state)["event_id"]), label
         assert got["summary"] == viewtext.summary(ds, state), label
+        assert got["key"] == key_entries(ds, state), label
         expected = feature_traces(ds, state)
         assert [t["ids"] for t in got["traces"]] == _expected_map(ds, state), label
         for mine, theirs in zip(got["traces"], expected, strict=True):
