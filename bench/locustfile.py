@@ -2,8 +2,8 @@
 
 A visit is what the browser asks of the server: the page, its layout and callback list, then filter
 changes. A filter change, as the page makes it, is two callback requests: the state callback (the
-link follows the controls) and the views callback (the map's key, the summary, and the content the
-charts and table take when they come into view); the map and the summary line answer in the page.
+link follows the controls), then the phone's share line (it follows the link). Every view answers in
+the page itself (assets/filter_mask.js, assets/chart_cut.js).
 """
 
 from __future__ import annotations
@@ -28,6 +28,23 @@ def _request(deps: list[dict], output: str) -> dict:
     return {"output": spec["output"], "outputs": outputs, "inputs": spec["inputs"], "state": spec["state"]}
 
 
+def filter_requests(deps: list[dict], rng: random.Random) -> list[dict]:
+    """The bodies of one filter change's requests, in order: a theme or two and a year window."""
+    years = sorted(rng.sample(range(1992, 2026), 2))
+    themes = rng.sample(THEMES, rng.randint(0, 2))
+    values = {"sector-filter": [], "theme-filter": themes, "year-range": years, "year-meaning": "active",
+              "selected-feature": None, "url": "", "share-first-search": ""}
+    search = "?" + "&".join(p for p in (f"theme={','.join(themes)}" if themes else "", f"from={years[0]}&to={years[1]}") if p)
+
+    def body(spec: dict, changed: str, given: dict) -> dict:
+        def fill(deps_):
+            return [{**d, "value": given.get(d["id"]) if d["property"] != "search" else given["url"]} for d in deps_]
+        return {**spec, "inputs": fill(spec["inputs"]), "state": fill(spec["state"]), "changedPropIds": [changed]}
+
+    return [body(_request(deps, "url.search"), "theme-filter.value", values),
+            body(_request(deps, "share-line.children"), "url.search", {**values, "url": search})]
+
+
 class Visitor(FastHttpUser):
     # A short pause between actions: fifty visitors this busy are the load a server of this size must
     # carry (the issue's 300 requests a second), not a model of one person's pace.
@@ -36,16 +53,8 @@ class Visitor(FastHttpUser):
     def on_start(self):
         self.client.get("/")
         self.client.get("/_dash-layout")
-        deps = self.client.get("/_dash-dependencies").json()
-        self.views = _request(deps, "view-keys.data")
-        self.state = _request(deps, "url.search")
-
-    def _post(self, spec: dict, values: dict, name: str) -> None:
-        inputs = [{**i, "value": values.get(i["id"])} for i in spec["inputs"]]
-        state = [{**s, "value": values.get(s["id"])} for s in spec["state"]]
-        body = {**spec, "inputs": inputs, "state": state, "changedPropIds": ["theme-filter.value"]}
-        self.client.post("/_dash-update-component", data=json.dumps(body), name=name,
-                         headers={"Content-Type": "application/json", "Accept-Encoding": "br, gzip"})
+        self.deps = self.client.get("/_dash-dependencies").json()
+        self.rng = random.Random()
 
     @task(1)
     def open_page(self):
@@ -54,9 +63,6 @@ class Visitor(FastHttpUser):
 
     @task(4)
     def filter(self):
-        years = sorted(random.sample(range(1992, 2026), 2))
-        values = {"sector-filter": [], "theme-filter": random.sample(THEMES, random.randint(0, 2)),
-                  "year-range": years, "trade-mode": "turnover", "year-meaning": "active",
-                  "selected-feature": None, "view-keys": None, "url": ""}
-        self._post(self.state, values, "state callback")
-        self._post(self.views, values, "filter callback")
+        for body, name in zip(filter_requests(self.deps, self.rng), ("state callback", "share line"), strict=True):
+            self.client.post("/_dash-update-component", data=json.dumps(body), name=name,
+                             headers={"Content-Type": "application/json", "Accept-Encoding": "br, gzip"})
