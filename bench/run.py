@@ -327,8 +327,11 @@ def lighthouse_numbers(url: str) -> dict:
                        f"--output-path={report}", f"--chrome-flags={flags}"]
                 if form == "desktop":
                     cmd.append("--preset=desktop")
-                subprocess.run(cmd, env=env, check=True, timeout=300, stdout=subprocess.DEVNULL)
-                lh = json.loads(report.read_text(encoding="utf-8"))
+                done = subprocess.run(cmd, env=env, timeout=300, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                      text=True)
+                # A failed trace may end the run with an error and no report, or write one that says so.
+                lh = (json.loads(report.read_text(encoding="utf-8")) if report.exists()
+                      else {"runtimeError": {"code": (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1][:80]}})
             if lh.get("runtimeError") or lh["categories"]["performance"]["score"] is None:
                 failed.append((lh.get("runtimeError") or {}).get("code", "no score"))
                 continue
