@@ -178,17 +178,10 @@
     }
     view.shown = cut;
     handed[view.id] = window.performance.now();
-    if (view.id === TABLE) {
-      keepSelectedRowInSight();  // first: the rows arrive at once
-      // On the grid itself: through Dash, the same rows took 45–60 ms more (dash-ag-grid re-renders
-      // with every prop). Dash's `rowData` then stays the rows the grid was drawn with, which nothing
-      // reads; the grid reports the rows it shows to Dash itself (`virtualRowData`).
-      tableApi().setGridOption("rowData", cut.value);
-      return;
-    }
     const update = {};
     update[view.prop] = cut.value;
-    window.dash_clientside.set_props(view.id, update);
+    if (view.id === TABLE) keepSelectedRowInSight();  // first: the rows may arrive at once
+    window.dash_clientside.set_props(view.id === TABLE ? GRID : view.id, update);
   }
 
   // Whether two cuts draw the same: a few kilobytes of JSON each, compared in well under a millisecond.
@@ -287,7 +280,9 @@
       api.setGridOption("rowData", cut.value);
     }
     view.shown = cut;
-    if (view.prop === "figure") window.dash_clientside.set_props(view.id, {figure: cut.value});
+    const update = {};
+    update[view.prop] = cut.value;
+    window.dash_clientside.set_props(view.id === TABLE ? GRID : view.id, update);
   }
   function drawAll() {
     Object.keys(views).forEach(drawNow);
