@@ -1,7 +1,8 @@
-"""What the browser needs to filter the map and the summary itself, without asking the server.
+"""What the browser needs to filter the map, its key and the summary itself, without asking the server.
 
-A filter change repaints the on-screen views (the map and the summary line) in the page
-(assets/filter_mask.js); the off-screen charts and the table still come from the server. The rules
+A filter change repaints the on-screen views (the map, its key and the summary line) in the page
+(assets/filter_mask.js); the charts and the table are cut from the whole content the page holds
+(kzcn/figures/chart_payloads.py, assets/chart_cut.js) with these same facts. The rules
 stay here, in kzcn/filters.py: this index only carries, per feature, the facts those rules read
 (its sectors, its first year, the year it finished if that ends its time on the map), and the JS
 applies the same rules to them. tests/test_filter_mask.py holds the two to the same answers.

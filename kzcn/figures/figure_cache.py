@@ -6,7 +6,8 @@ and each call gets a figure of its own built from a copy of it.
 
 A callback that only hands the figure to Dash, which serializes it and changes nothing, takes the
 cached JSON itself (`builder.json(...)`): no copy, and none of plotly's walk over a figure object
-when it is serialized (together most of a filter callback's time, measured).
+when it is serialized (together most of a filter callback's time, measured, when the server cut the
+charts for each filter).
 """
 
 from __future__ import annotations
