@@ -1,9 +1,9 @@
 """Fifty visitors on loopback (bench/run.py starts it): each opens the page and then filters it.
 
 A visit is what the browser asks of the server: the page, its layout and callback list, then filter
-changes. A filter change, as the page makes it, is two callback requests: the state callback (the
-link follows the controls), then the phone's share line (it follows the link). Every view answers in
-the page itself (assets/filter_mask.js, assets/chart_cut.js).
+changes. A filter change, as the page makes it, is one callback request: the state callback (the
+link follows the controls, and the phone's share line follows the link). Every view answers in the
+page itself (assets/filter_mask.js, assets/chart_cut.js).
 """
 
 from __future__ import annotations
@@ -29,20 +29,18 @@ def _request(deps: list[dict], output: str) -> dict:
 
 
 def filter_requests(deps: list[dict], rng: random.Random) -> list[dict]:
-    """The bodies of one filter change's requests, in order: a theme or two and a year window."""
+    """The bodies of one filter change's requests: a theme or two and a year window."""
     years = sorted(rng.sample(range(1992, 2026), 2))
     themes = rng.sample(THEMES, rng.randint(0, 2))
     values = {"sector-filter": [], "theme-filter": themes, "year-range": years, "year-meaning": "active",
               "selected-feature": None, "url": "", "share-first-search": ""}
-    search = "?" + "&".join(p for p in (f"theme={','.join(themes)}" if themes else "", f"from={years[0]}&to={years[1]}") if p)
 
     def body(spec: dict, changed: str, given: dict) -> dict:
         def fill(deps_):
             return [{**d, "value": given.get(d["id"]) if d["property"] != "search" else given["url"]} for d in deps_]
         return {**spec, "inputs": fill(spec["inputs"]), "state": fill(spec["state"]), "changedPropIds": [changed]}
 
-    return [body(_request(deps, "url.search"), "theme-filter.value", values),
-            body(_request(deps, "share-line.children"), "url.search", {**values, "url": search})]
+    return [body(_request(deps, "url.search"), "theme-filter.value", values)]
 
 
 class Visitor(FastHttpUser):
@@ -63,6 +61,6 @@ class Visitor(FastHttpUser):
 
     @task(4)
     def filter(self):
-        for body, name in zip(filter_requests(self.deps, self.rng), ("state callback", "share line"), strict=True):
+        for body, name in zip(filter_requests(self.deps, self.rng), ("state callback",), strict=True):
             self.client.post("/_dash-update-component", data=json.dumps(body), name=name,
                              headers={"Content-Type": "application/json", "Accept-Encoding": "br, gzip"})

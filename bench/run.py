@@ -240,9 +240,9 @@ def _filter_changes(page, done: str, elapsed: str) -> list[float]:
 
 
 def server_numbers() -> dict:
-    """What a filter click asks of the server (the URL's state callback, then the phone's share line,
-    which follows the URL), posted as the page posts them through Flask's test client, so Dash's own
-    dispatch is counted; and the selection's callbacks called as functions."""
+    """What a filter click asks of the server (the URL's state callback, which also writes the phone's
+    share line), posted as the page posts it through Flask's test client, so Dash's own dispatch is
+    counted; and the selection's callbacks called as functions."""
     from app import create_app
     from bench.locustfile import filter_requests
     from callbacks.selection import highlight, show
@@ -469,8 +469,8 @@ def write(web: dict, srv: dict, lh: dict | None, load: dict | None) -> None:
         "",
         "| what | samples | p50 | p95 | target | before |",
         "| --- | --- | --- | --- | --- | --- |",
-        _pct_row("filter change: its server requests, through Dash's dispatch (the URL's state callback, "
-                 "the phone's share line; every view is drawn in the page)", srv["filter_ms"],
+        _pct_row("filter change: its one server request, through Dash's dispatch (the URL's state callback "
+                 "and the phone's share line; every view is drawn in the page)", srv["filter_ms"],
                  before="28 / 162 (the views callback, with the map)"),
         _pct_row("selection (`callbacks.selection.show` + `highlight`)", srv["show_ms"], before="19 / 32"),
         "",
@@ -488,8 +488,8 @@ def write(web: dict, srv: dict, lh: dict | None, load: dict | None) -> None:
             f"| ≥ 300 req/s, p95 ≤ 300 ms, 0 errors: {'met' if ok else '**not met**'} | 215 req/s, p95 537 ms, 0 errors |",
             "",
             "A visit (bench/locustfile.py): the page and its layout once, then filter changes four times as often"
-            " as page loads. A filter change asks the server for two things, the URL's state callback (p95 "
-            f"{load.get('state_p95') or 0:.0f} ms) and then the phone's share line; every view is filtered in the page.",
+            " as page loads. A filter change asks the server for one thing, the URL's state callback (p95 "
+            f"{load.get('state_p95') or 0:.0f} ms), which also writes the phone's share line; every view is filtered in the page.",
             "",
         ]
     lines += ["Mutation scores (issue 10) are measured apart, with mutmut: bench/MUTATION.md.", ""]

@@ -1,4 +1,5 @@
-"""One callback keeps the URL, the filter controls and the selection in step.
+"""One callback keeps the URL, the filter controls and the selection in step, and the phone's share
+line and subject card, which say what the URL shows.
 
 Dash allows a prop to be both input and output only within one callback, so the two directions
 (URL → controls on load and on back/forward; controls or clicks → URL) live here together. The
@@ -22,6 +23,7 @@ from kzcn.inputs import clicked_feature, feature, from_controls, selected_years
 from kzcn.tables import Dataset, load
 from kzcn.urlstate import ViewState, Vocabulary
 from kzcn.vocabulary import vocabulary
+from layouts.phone import share_line, subject_card
 
 
 def scene_view(ds: Dataset, state: ViewState) -> ViewState:
@@ -73,7 +75,7 @@ def _notice(notices: tuple[str, ...]):
 
 
 def sync(search, sectors, themes, years, meaning, _reset, timeline_click, trade_click, energy_click, rows,
-         trade_selection, _found, selected):
+         trade_selection, _found, selected, opened_with=None):
     ds = load()
     vocab = vocabulary(ds)
     trigger = ctx.triggered_id
@@ -98,11 +100,18 @@ def sync(search, sectors, themes, years, meaning, _reset, timeline_click, trade_
     for ident, (new, old) in wanted.items():
         if new != old:
             set_props(ident, {"value": new})
+    # The share line and the subject card, for the URL as it now is: redrawn only when it changed (a
+    # link, back and forward, or a change here). `opened_with` is the URL the page opened with.
+    opened = opened_with if isinstance(opened_with, str) else (search or "") if from_url else ""
+    moved = from_url or new_search != (search or "")
     return (
         changed(new_search, search or ""),
         changed(state.select, selected),
         notice,
         hidden,
+        share_line(ds, vocab, new_search, opened) if moved else no_update,
+        subject_card(ds, state.select, state.lang) if from_url or state.select != selected else no_update,
+        opened if opened != opened_with else no_update,
     )
 
 
@@ -113,6 +122,9 @@ def register(app) -> None:
         Output(Id.SELECTED, "data"),
         Output(Id.NOTICE, "children"),
         Output(Id.NOTICE, "hidden"),
+        Output(Id.SHARE_LINE, "children"),
+        Output(Id.SUBJECT_CARD, "children"),
+        Output(Id.SHARE_FIRST, "data"),
         Input(Id.URL, "search"),
         Input(Id.SECTOR_FILTER, "value"),
         Input(Id.THEME_FILTER, "value"),
@@ -130,4 +142,5 @@ def register(app) -> None:
         Input(Id.TRADE_CHART, "selectedData"),
         Input(Id.FIND, "value"),
         State(Id.SELECTED, "data"),
+        State(Id.SHARE_FIRST, "data"),
     )(sync)

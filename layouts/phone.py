@@ -11,10 +11,12 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from kzcn import content, filters, i18n
+from dataclasses import replace
+
+from kzcn import content, filters, i18n, urlstate
 from kzcn.ids import Id
 from kzcn.tables import Dataset
-from kzcn.urlstate import ViewState
+from kzcn.urlstate import ViewState, Vocabulary
 from layouts.details import feature_name, find
 
 
@@ -72,6 +74,23 @@ def view_line(ds: Dataset, state: ViewState) -> str:
     parts.append(", ".join(content.label(ds, t, state.lang) for t in state.themes) or _("all themes"))
     parts.append(f"{start}–{end}")
     return " · ".join(parts)
+
+
+def _filters(state: ViewState, vocab: Vocabulary) -> str:
+    """The view's filters as a query string: what stays "shared" while the visitor taps features."""
+    return urlstate.encode(replace(state, select=None), vocab)
+
+
+def share_line(ds: Dataset, vocab: Vocabulary, search: str, first: str) -> list:
+    """What the link shows, for the share bar: "Shared view" while the filters are still those the
+    link opened with (`first`), "Your view" once the visitor has changed them, and "Showing" on a page
+    opened without any."""
+    state = urlstate.parse(search, vocab)
+    opened = urlstate.has_view_params(first)
+    shared = opened and _filters(state, vocab) == _filters(urlstate.parse(first, vocab), vocab)
+    _ = state.words
+    label = _("Shared view:") if shared else _("Your view:") if opened else _("Showing:")
+    return [html.Strong(label + " "), view_line(ds, state)]
 
 
 def share_bar(lang: str | None = None) -> html.Div:

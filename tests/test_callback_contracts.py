@@ -147,9 +147,13 @@ def assigned(patch: dict) -> list:
 
 def test_a_filter_change_asks_the_server_only_for_the_url(browser_page):
     """The filter controls are an input of one server callback, the one that writes the URL: every view
-    follows them in the page."""
+    follows them in the page. A filter click is one request."""
     fed = [d["output"] for d in browser_page.deps if {f"{i['id']}.{i['property']}" for i in d["inputs"]} & set(FILTERS)]
     assert len(fed) == 1 and f"{Id.URL}.search" in fed[0]
+    # The new URL asks the server for nothing more: that callback also writes the phone's share line and
+    # card, and the presenter callback hears of the URL only when it names a mode (assets/presenter.js).
+    following = [d["output"] for d in browser_page.deps if SEARCH in {f"{i['id']}.{i['property']}" for i in d["inputs"]}]
+    assert following == fed and f"{Id.SHARE_LINE}.children" in fed[0]
 
 
 def test_the_page_holds_each_view_whole(ds, initial):

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hostile import MARKUP, QUERIES, body, known_values, server_callbacks
 
-from callbacks import cite, downloads, phone, play, presenter, selection, state, trade_note, views
+from callbacks import cite, downloads, play, presenter, selection, state, trade_note, views
 from callbacks.errors import SENTENCE
 from kzcn import inputs, urlstate
 from kzcn.ids import CSV_BUTTON, Id
@@ -88,13 +88,15 @@ SYNC_INPUTS = [f"{Id.URL}.search", f"{Id.SECTOR_FILTER}.value", f"{Id.THEME_FILT
 @FAST
 @given(search=mixed("search"), sectors=mixed("sectors"), themes=mixed("themes"), years=mixed("years"),
        meaning=mixed("meaning"), click=CLICKS, rows=ROWS, found=mixed("features"), selected=mixed("features"),
-       trigger=st.sampled_from([None, *SYNC_INPUTS]), value=st.one_of(JUNK, CLICKS, ROWS))
+       trigger=st.sampled_from([None, *SYNC_INPUTS]), value=st.one_of(JUNK, CLICKS, ROWS), first=mixed("search"))
 def test_state_sync_answers_any_values(search, sectors, themes, years, meaning, click, rows, found, selected,
-                                       trigger, value):
+                                       trigger, value, first):
     triggered = [{"prop_id": trigger, "value": value}] if trigger else []
     out = as_dash(state.sync, search, sectors, themes, years, meaning, 1, click, click, click, rows, click, found,
-                  selected, triggered=triggered)
-    assert len(out) == 4  # the filter controls are set with set_props; the grid follows in the browser
+                  selected, first, triggered=triggered)
+    # The filter controls are set with set_props; the grid follows in the browser; then the share line,
+    # the subject card and the URL the page opened with.
+    assert len(out) == 7
     serialisable(out)
     new_search = out[0]
     assert new_search is no_update or isinstance(new_search, str) and len(new_search) < 4000
@@ -137,14 +139,6 @@ def test_presenter_answers_any_values(search, shown, href):
 @given(href=st.one_of(JUNK, st.sampled_from(KNOWN["href"])), opened=JUNK, search=mixed("search"))
 def test_citation_answers_any_values(href, opened, search):
     serialisable(cite.citation(href, opened, search))
-
-
-@FAST
-@given(search=mixed("search"), first=mixed("search"))
-def test_phone_share_answers_any_values(search, first):
-    out = phone.share(search, first)
-    assert len(out) == 3
-    serialisable(out)
 
 
 @FAST

@@ -15,7 +15,6 @@ import pytest
 from conftest import screenshot, show_table
 from dash import no_update
 
-from callbacks.phone import share
 from kzcn.urlstate import ViewState
 from layouts.details import feature_name, find
 from layouts.phone import key_facts, subject_card, view_line
@@ -81,17 +80,38 @@ def test_view_line_names_every_filter(ds):
     assert view_line(ds, ViewState()).startswith("All sectors · all themes · ")
 
 
+def state_sync(search: str, first: str | None, selected: str | None) -> tuple:
+    """The state callback after the URL changed to `search`: its share line, card and first URL."""
+    from contextvars import copy_context
+
+    from dash._callback_context import context_value
+    from dash._utils import AttributeDict
+
+    from callbacks.state import sync
+
+    def run():
+        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": "url.search", "value": search}], inputs_list=[],
+                                        states_list=[], outputs_list=[], updated_props={}))
+        return sync(search, [], [], None, None, None, None, None, None, None, None, None, selected, first)
+    return copy_context().run(run)[4:]
+
+
 def test_share_line_says_shared_until_the_filters_change(ds):
-    line, card, first = share(SHARED, None)
+    """The state callback writes the line and the card with the URL (callbacks/state.py)."""
+    def sync(search, first=None, selected=None):
+        line, card, kept = state_sync(search, first, selected)
+        return line, card, kept
+
+    line, card, first = sync(SHARED)
     assert line[0].children == "Shared view: " and "Oil, Gas · Energy · 2013–2024" in line[1]
     assert card[1].children == feature_name(ds, SUBJECT) and first == SHARED
     # Tapping another feature keeps the link's filters: still the shared view.
-    line, card, _ = share(SHARED.replace(SUBJECT, "bbs"), first)
+    line, card, kept = sync(SHARED.replace(SUBJECT, "bbs"), first, SUBJECT)
     assert line[0].children == "Shared view: " and card[1].children == feature_name(ds, "bbs")
-    line, card, _ = share("?sector=oil&select=bbs", first)
+    assert kept is no_update  # the URL the page opened with stays the one to compare with
+    line, card, _ = sync("?sector=oil&select=bbs", first, "bbs")
     assert line[0].children == "Your view: " and line[1].startswith("Oil · ")
-    assert share("", None)[0][0].children == "Showing: "  # a plain visit shares nothing
-    assert share(None, None) == (no_update, no_update, no_update)  # no URL yet: nothing to say
+    assert sync("")[0][0].children == "Showing: "  # a plain visit shares nothing
     assert subject_card(ds, "no-such-feature") == []
 
 
