@@ -248,6 +248,13 @@
   let empties = 0;
   const emptyView = (key) => ({ filters: key, n: (empties += 1) });
 
+  /** `filters.placeEmpty`: the server's summary of an empty view (callbacks/views.py), placed if the
+   * page still shows that view; a visitor who clicked on meanwhile keeps the summary of where they are. */
+  function placeEmpty(answer) {
+    const current = answer && answer.filters === drawn;
+    return current && Array.isArray(answer.summary) ? answer.summary : window.dash_clientside.no_update;
+  }
+
   /** The Dash callback (controls changed, whoever changed them: a link, Reset, Play, the state
    * callback's set_props): the map, the summary, the key's entries, and an empty view for the
    * server. For a visitor's own change `now` below has usually drawn them already, and this finds
@@ -313,5 +320,5 @@
   // assets/lazy_views.js, which cut the charts and the table with the same rules.
   window.kzcnFilters = { state: state, shown: shown, events: events, summary: summary, traces: maskedTraces,
                          allowed: allowed, bounds: bounds, keyOf: keyOf, keyEntries: keyEntries };
-  window.dash_clientside = Object.assign({}, window.dash_clientside, { filters: { mask: mask } });
+  window.dash_clientside = Object.assign({}, window.dash_clientside, { filters: { mask: mask, placeEmpty: placeEmpty } });
 })();

@@ -55,15 +55,16 @@ def summary_children(ds, state, vocab) -> list:
     return [html.Span(parts, className="summary-empty", role="alert"), words]
 
 
-def empty(_empty, sectors, themes, years, meaning, selected, search=None):
-    """The summary of a view the page found empty: why, and how to clear it."""
+def empty(handed, sectors, themes, years, meaning, selected, search=None):
+    """The summary of a view the page found empty: why, and how to clear it; with the view's filters as
+    the page named them, so a visitor who has moved on by the time it lands does not get it."""
     ds = load()
     vocab = vocabulary(ds)
     # The URL may lag the controls by one round, but its mode, scene and language do not change with them.
     url = urlstate.parse(inputs.search(search), vocab)
     state = replace(from_controls(sectors, themes, years, None, vocab, meaning), lang=url.lang,
                     select=inputs.feature(selected, vocab), mode=url.mode, scene=url.scene)
-    return summary_children(ds, state, vocab)
+    return {"filters": inputs.mapping(handed).get("filters"), "summary": summary_children(ds, state, vocab)}
 
 
 def trade_flow(trade_mode, search=None):
@@ -75,13 +76,19 @@ def trade_flow(trade_mode, search=None):
 
 def register(app) -> None:
     app.callback(
-        Output(Id.VIEW_SUMMARY, "children"),
+        Output(Id.EMPTY_SUMMARY, "data"),
         Input(Id.EMPTY_VIEW, "data"),
         *(State(control, "value") for control in FILTER_CONTROLS),
         State(Id.SELECTED, "data"),
         State(Id.URL, "search"),
         prevent_initial_call=True,
     )(empty)
+    app.clientside_callback(
+        ClientsideFunction(namespace="filters", function_name="placeEmpty"),
+        Output(Id.VIEW_SUMMARY, "children", allow_duplicate=True),
+        Input(Id.EMPTY_SUMMARY, "data"),
+        prevent_initial_call=True,
+    )
     app.callback(
         Output(Id.TRADE_FIGURE, "data"),
         Input(Id.TRADE_MODE, "value"),

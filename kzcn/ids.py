@@ -31,6 +31,8 @@ class Id(StrEnum):
     # The filters of an empty view, set by the page (assets/filter_mask.js): the server's summary says
     # why it is empty, with links that clear the filters to blame (callbacks/views.py).
     EMPTY_VIEW = "empty-view"
+    # The server's answer: that view's filters and its summary, placed only if the page still shows it.
+    EMPTY_SUMMARY = "empty-summary"
     # The facts the browser filters the map and summary with (kzcn/filter_index.py, assets/filter_mask.js).
     FILTER_INDEX = "filter-index"
     # The content of the views below the first screen, held until they come into view

@@ -233,6 +233,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
         dcc.Store(id=Id.DETAILS_WANTED),
         dcc.Store(id=Id.DETAILS_SERVED),
         dcc.Store(id=Id.EMPTY_VIEW),
+        dcc.Store(id=Id.EMPTY_SUMMARY),
         dcc.Store(id=Id.FILTER_INDEX, data=filter_index(ds, lang)),
         *held(ds, state),
         dcc.Store(id=Id.SCENE_EXTENT),

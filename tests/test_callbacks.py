@@ -56,7 +56,9 @@ def test_unexpected_control_values_are_dropped(ds):
 
 
 def test_an_empty_view_is_explained(ds):
-    summary = str(empty({"filters": "x", "n": 1}, ["rail"], ["energy"], [2010, 2020], "active", None))
+    answer = empty({"filters": "x", "n": 1}, ["rail"], ["energy"], [2010, 2020], "active", None)
+    assert answer["filters"] == "x"
+    summary = str(answer["summary"])
     assert "Nothing to show." in summary and "Clear sector" in summary and "Clear theme" in summary
     assert "2010–2020" in summary
 

@@ -197,3 +197,41 @@ def test_a_filter_that_shortens_the_map_key_moves_nothing_below_it(make_page, ds
     # The held space is unseen and unread: one key for the eye and for a screen reader.
     assert page.locator(".map-key-holder").get_attribute("aria-hidden") == "true"
     assert page.evaluate("getComputedStyle(document.querySelector('.map-key-holder')).visibility") == "hidden"
+
+
+def test_an_empty_views_reasons_land_only_while_it_is_shown(make_page, ds):
+    """An empty view's summary comes from the server (why, and links that clear it). A visitor who has
+    moved on to another view by the time it lands keeps the summary of the view they are on."""
+    page = make_page().page
+
+    def go(query: str) -> None:
+        page.evaluate(f"() => {{ history.pushState(null, '', '/{query}'); "
+                      "window.dispatchEvent(new PopStateEvent('popstate')); }")
+
+    go("?sector=rail&theme=energy")
+    page.wait_for_function("() => document.querySelector('#view-summary').innerText.startsWith('Nothing to show.')",
+                           timeout=20000)
+    # The next empty view's answer is held back until after the visitor has moved on.
+    held = []
+
+    def hold(route):
+        if "empty-view" in (route.request.post_data or ""):
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/_dash-update-component*", hold)
+    go("?sector=gas&theme=security")  # empty too: handed to the server
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the empty view was not handed to the server"
+    go("?theme=energy")
+    state = from_controls(*_controls(ds, "?theme=energy")[:3], None, vocabulary(ds), _controls(ds, "?theme=energy")[3])
+    line = viewtext.summary(ds, state)
+    page.wait_for_function("(s) => document.querySelector('#view-summary').innerText.startsWith(s)", arg=line,
+                           timeout=20000)
+    held[0].continue_()  # the stale answer lands now
+    page.wait_for_timeout(1500)
+    assert page.inner_text("#view-summary").startswith(line)
