@@ -8,7 +8,6 @@
   "use strict";
 
   const EVENTS = "events";  // charts.EVENTS: the meta of an events trace
-  const MARKS = 5;          // charts.TIMELINE_MARKS_INDEX: the timeline's selected and related events
 
   const F = () => window.kzcnFilters;
 
@@ -97,11 +96,12 @@
     return cut(full, traces, bands);
   }
 
-  /** The timeline (charts.timeline_chart): each theme's events cut, the marks trace as it stands. */
+  /** The timeline (charts.timeline_chart): each theme's events cut, the marks trace (at
+   * `payload.marks`) as it stands. */
   function timeline(payload, st, idx) {
     const shown = new Set(F().events(st, idx));
     const data = payload.figure.data;
-    const traces = data.slice(0, MARKS).map((t) => among(t, shown)).concat(data.slice(MARKS));
+    const traces = data.slice(0, payload.marks).map((t) => among(t, shown)).concat(data.slice(payload.marks));
     const w = window_(st, idx);
     const bands = w.whole ? [] : payload.band.map((shape) => placed(shape, w.start + "-01-01", w.end + "-12-31"));
     return cut(payload.figure, traces, bands);

@@ -1,7 +1,8 @@
 /* Filters applied in the page: a filter change repaints the map, its key and the summary line at
- * once, with no round trip (and the charts and the table follow: assets/lazy_views.js). The rules are kzcn/filters.py's; the page holds, per feature, only the facts they
- * read (kzcn/filter_index.py, in the `filter-index` store), and tests/test_filter_mask.py checks
- * that these functions and the Python filters agree on every feature for a set of views.
+ * once, with no round trip (and the charts and the table follow: assets/lazy_views.js). The rules are
+ * kzcn/filters.py's; the page holds, per feature, only the facts they read (kzcn/filter_index.py, in
+ * the `filter-index` store), and tests/test_filter_mask.py checks that these functions and the Python
+ * filters agree on every feature for a set of views.
  *
  * The map keeps its full feature traces as the server drew them; a filter keeps, in every per-point
  * array, the points whose feature passes (a corridor's gap marker stays after a kept corridor), so

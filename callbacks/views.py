@@ -69,9 +69,10 @@ def empty(handed, sectors, themes, years, meaning, selected, search=None):
 
 def trade_flow(trade_mode, search=None):
     """The trade chart of the flow or view picked, whole (the page cuts it to the filters)."""
-    lang = urlstate.parse(inputs.search(search), vocabulary(load())).lang
+    ds = load()
+    lang = urlstate.parse(inputs.search(search), vocabulary(ds)).lang
     trade_mode = inputs.choice(trade_mode, TRADE_FLOWS.keys() | TRADE_VIEWS.keys(), "turnover")
-    return trade_payload(load(), trade_mode, lang)
+    return trade_payload(ds, trade_mode, lang)
 
 
 def register(app) -> None:

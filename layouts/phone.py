@@ -8,10 +8,10 @@ in the one details renderer (layouts/details.py), shown in the sheet.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 from dash import dcc, html
-
-from dataclasses import replace
 
 from kzcn import content, filters, i18n, urlstate
 from kzcn.ids import Id

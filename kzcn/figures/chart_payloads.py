@@ -31,9 +31,8 @@ def trade_payload(ds: Dataset, flow: str, lang: str | None = None) -> dict:
     chart's code does."""
     first, _last = filters.dataset_years(ds)
     whole = ViewState(lang=lang)
-    full = charts.trade_chart.json(ds, whole, flow, lang)
-    if flow not in trade_views.VIEWS:
-        full = charts._trade_full(ds, flow if flow in charts.TRADE_FLOWS else "turnover", lang)
+    full = (charts.trade_chart.json(ds, whole, flow, lang) if flow in trade_views.VIEWS
+            else charts._trade_full(ds, flow if flow in charts.TRADE_FLOWS else "turnover", lang))
     narrowed = charts.trade_chart.json(ds, replace(whole, year_from=first, year_to=first), flow, lang)
     return {"figure": full, "band": _shapes(narrowed)[len(_shapes(full)):]}
 
@@ -71,4 +70,5 @@ def energy_payload(ds: Dataset, lang: str | None = None) -> dict:
 def timeline_payload(ds: Dataset, lang: str | None = None) -> dict:
     """The timeline with every event; its marks trace (charts.TIMELINE_MARKS_INDEX) is patched when
     the selection changes (callbacks/selection.py)."""
-    return {"figure": charts._timeline_full(ds, lang), "band": [charts._band(0, 0)]}
+    return {"figure": charts._timeline_full(ds, lang), "band": [charts._band(0, 0)],
+            "marks": charts.TIMELINE_MARKS_INDEX}
