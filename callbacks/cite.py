@@ -13,9 +13,11 @@ from kzcn.vocabulary import vocabulary
 from layouts.cite import citation_body
 
 
-def citation(href, _opened, search):
+def citation(href, opened, search):
     href = inputs.href(href)
-    if href is None:
+    # Unopened, the citation is unseen: the URL's own first change at load (dcc.Location reports its
+    # address) would otherwise redraw it for nobody. Opening it (n_clicks) writes it.
+    if href is None or not inputs.number(opened):
         return no_update
     ds = load()
     state = urlstate.parse(inputs.search(search), vocabulary(ds))

@@ -117,9 +117,12 @@ def register(app) -> None:
     # A view below the first screen is cut to the filters and drawn when it is in or near the viewport
     # (assets/lazy_views.js), so a filter change redraws only what can be seen, and a view scrolled to
     # shows the latest filters. No output: the view is drawn by the browser (the grid may not exist yet).
+    # Not at load: the view is drawn when it first comes near, and each callback run at load costs the
+    # phone's start-up a pass over every component.
     for store, view in LAZY_VIEWS:
         app.clientside_callback(ClientsideFunction(namespace="lazy", function_name=view),
-                                Input(store, "data"), *(Input(control, "value") for control in FILTER_CONTROLS))
+                                Input(store, "data"), *(Input(control, "value") for control in FILTER_CONTROLS),
+                                prevent_initial_call=True)
     # The projects grid is absent until the table first comes near, so no callback names it as an
     # output: the browser draws it in its box when asked (assets/lazy_views.js sets TABLE_WANTED once
     # the grid's scripts have loaded), with the rows and selection of that moment, and then hands it

@@ -10,6 +10,7 @@ from dash import html
 from kzcn import cite, i18n
 from kzcn.ids import Id
 from kzcn.tables import Dataset
+from layouts.islands import StaticHtml, island
 
 
 def citation_body(ds: Dataset, url: str, accessed: date, filters: str, lang: str | None = None) -> list:
@@ -28,14 +29,14 @@ def citation_body(ds: Dataset, url: str, accessed: date, filters: str, lang: str
     ]
 
 
-def licence_note(lang: str | None = None) -> html.P:
+def licence_note(lang: str | None = None) -> StaticHtml:
     _ = i18n.words(lang)
-    return html.P([
+    return island(html.P([
         _("The compiled tables are shared under"), " ",
         html.A(cite.LICENCE, href=cite.LICENCE_URL, target="_blank", rel="noopener noreferrer license"),
         ": ", _("credit “China–Kazakhstan dashboard” with the link. The facts in them stay credited to the "
                 "publishers cited on each row; cite those pages for any figure you quote."),
-    ], className="cite-licence")
+    ], className="cite-licence"))
 
 
 def cite_panel(ds: Dataset, lang: str | None = None) -> html.Details:

@@ -23,6 +23,7 @@ from html import escape
 from dash.development.base_component import Component
 
 from kzcn.tables import Dataset
+from layouts.islands import StaticHtml
 from layouts.page import page
 
 # Attributes copied as they are; everything else (ids, data-*, event props) is left out.
@@ -41,34 +42,41 @@ def _css(style: dict) -> str:
     return ";".join(CAMEL.sub(r"-\1", key).lower() + f":{value}" for key, value in style.items())
 
 
-def _attributes(props: dict) -> str:
+def _attributes(props: dict, keep_ids: bool = False) -> str:
     out = []
     for name, value in props.items():
         if name == "style" and isinstance(value, dict):
             out.append(f' style="{escape(_css(value))}"')
         elif name == "hidden" and value:
             out.append(" hidden")
-        elif name in ATTRIBUTES and isinstance(value, str | int) and not isinstance(value, bool):
+        elif isinstance(value, bool) or not isinstance(value, str | int):
+            continue
+        elif name in ATTRIBUTES:
             out.append(f' {ATTRIBUTES[name]}="{escape(str(value))}"')
+        elif keep_ids and (name == "id" or name.startswith(("data-", "aria-"))):
+            out.append(f' {name}="{escape(str(value))}"')
     return "".join(out)
 
 
-def to_html(node) -> str:
-    """One component tree as HTML, by the rules in this module's docstring."""
+def to_html(node, keep_ids: bool = False) -> str:
+    """One component tree as HTML, by the rules in this module's docstring; with `keep_ids`, ids and
+    data and aria attributes too (an island of the page itself, layouts/islands.py)."""
     if node is None or isinstance(node, bool):
         return ""
     if isinstance(node, str | int | float):
         return escape(str(node))
     if isinstance(node, list | tuple):
-        return "".join(to_html(child) for child in node)
+        return "".join(to_html(child, keep_ids) for child in node)
+    if isinstance(node, StaticHtml):
+        return to_html(node.children, keep_ids)
     if not isinstance(node, Component):
         return ""
     props = node.to_plotly_json()["props"]
     kind, namespace = node._type, node._namespace  # noqa: SLF001
     if namespace == "dash_html_components":
         tag = TAGS.get(kind, kind.lower())
-        inner = to_html(props.get("children"))
-        return f"<{tag}{_attributes(props)}>" + ("" if tag in VOID else f"{inner}</{tag}>")
+        inner = to_html(props.get("children"), keep_ids)
+        return f"<{tag}{_attributes(props, keep_ids)}>" + ("" if tag in VOID else f"{inner}</{tag}>")
     if kind == "Link":
         return f"<a{_attributes(props)}>{to_html(props.get('children'))}</a>"
     if kind in BOXES:

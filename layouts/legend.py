@@ -16,6 +16,7 @@ from kzcn.figures.style import (BORDER_COLOUR, CROSSING_EDGE, HIGHLIGHT, MAP_THE
                                 STATUS_LABEL, status_group)
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState
+from layouts.islands import island
 
 # CSS border styles closest to plotly's line dashes, for the key's line samples.
 CSS_DASH = {"solid": "solid", "dash": "dashed", "dot": "dotted", "longdashdot": "dashed"}
@@ -173,7 +174,8 @@ def page_map_legend(ds: Dataset, state: ViewState, key_id: str) -> html.Div:
     assets/map_key.js hides the others: redrawing the key's hundred-odd components for every change
     (Dash mounts each anew, and each mount costs in proportion to every component on the page) took
     more of a phone's time than the map's own redraw."""
-    return html.Div(_legend_once(ds, *_present(ds, ViewState()), state.lang), className="map-key", role="group",
+    return html.Div([island(part) for part in _legend_once(ds, *_present(ds, ViewState()), state.lang)],
+                    className="map-key", role="group",
                     id=key_id, **{"aria-label": state.words(N_("Map key")), "data-shown": key_entries(ds, state)})
 
 

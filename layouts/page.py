@@ -21,6 +21,7 @@ from kzcn.tables import Dataset, summary
 from kzcn.urlstate import DEFAULT_YEAR_MEANING, ViewState
 from layouts.cite import cite_panel
 from layouts.details import details, find_options
+from layouts.islands import StaticHtml, island
 from layouts.js_words import js_words
 from layouts.legend import reserved_map_legend
 from layouts.phone import map_tools, share_bar, sheet, subject
@@ -39,24 +40,24 @@ GRAPH_CONFIG = {
 TITLE = i18n.N_("China and Kazakhstan: a 1,783 km border, and what crosses it")
 
 
-def _caption(ds: Dataset, text: str, tables: tuple[str, ...], graph_id: str, data_note, lang: str | None) -> html.P:
+def _caption(ds: Dataset, text: str, tables: tuple[str, ...], graph_id: str, data_note, lang: str | None) -> StaticHtml:
     """What the view shows, where it comes from, and where its data is in words or rows: the graph's
     description for a screen reader too (assets/a11y.js points the graph at it)."""
     _ = i18n.words(lang)
-    return html.P([text, " ", html.Span(_("Sources: {names}.", names=_publishers(ds, tables, 6, lang)),
-                                        className="caption-sources"), " ", data_note],
-                  className="caption", id=f"{graph_id}-about")
+    return island(html.P([text, " ", html.Span(_("Sources: {names}.", names=_publishers(ds, tables, 6, lang)),
+                                               className="caption-sources"), " ", data_note],
+                         className="caption", id=f"{graph_id}-about"))
 
 
-def language_switcher(lang: str | None) -> html.Nav:
+def language_switcher(lang: str | None) -> StaticHtml:
     """Each language named in itself; assets/lang.js keeps the rest of the view when one is chosen."""
     current = i18n.clean(lang) or i18n.DEFAULT
-    return html.Nav([
+    return island(html.Nav([
         html.A(i18n.NATIVE_NAMES[code], href=f"?lang={code}", lang=code, hrefLang=code,
                className="lang-link" + (" current" if code == current else ""),
                **({"aria-current": "true"} if code == current else {}))
         for code in i18n.LANGS
-    ], id=Id.LANG_SWITCHER, className="lang-switcher", **{"aria-label": i18n.words(lang)(i18n.N_("Language"))})
+    ], id=Id.LANG_SWITCHER, className="lang-switcher", **{"aria-label": i18n.words(lang)(i18n.N_("Language"))}))
 
 
 def header(ds: Dataset, lang: str | None = None) -> html.Header:
@@ -75,7 +76,7 @@ def header(ds: Dataset, lang: str | None = None) -> html.Header:
         ], className="header-links", **{"aria-label": _("Briefing and data")}), language_switcher(lang)],
             className="title-row"),
         html.P(argument(ds, lang), className="argument"),
-        html.Div(facts, className="facts-strip"),
+        island(html.Div(facts, className="facts-strip")),
     ], className="page-header")
 
 
@@ -343,7 +344,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
     ], id=Id.APP_ROOT, className="app", lang=lang or i18n.DEFAULT)
 
 
-def footer(ds: Dataset, lang: str | None = None) -> html.Footer:
+def footer(ds: Dataset, lang: str | None = None) -> StaticHtml:
     _ = i18n.words(lang)
     meta = ds.geo_meta
     paragraphs = [
@@ -359,12 +360,12 @@ def footer(ds: Dataset, lang: str | None = None) -> html.Footer:
     if lang and lang != i18n.DEFAULT:
         paragraphs.append(_("The interface and the marked names, labels and texts are this project's own "
                             "translations from English; the sources are cited in their own languages."))
-    return html.Footer([
+    return island(html.Footer([
         html.P(" ".join(paragraphs)),
         html.P(id=Id.DATA_NOTE, children=_summary_text(ds, lang), className="data-note"),
         # What Tab reaches after the projects table ("#top" is the document's start).
         html.P(html.A(_("Back to the top"), href="#top", className="top-link")),
-    ], className="page-footer")
+    ], className="page-footer"))
 
 
 def _summary_text(ds: Dataset, lang: str | None = None) -> str:

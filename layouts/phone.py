@@ -18,6 +18,7 @@ from kzcn.ids import Id
 from kzcn.tables import Dataset
 from kzcn.urlstate import ViewState, Vocabulary
 from layouts.details import feature_name, find
+from layouts.islands import StaticHtml, island
 
 
 def _year(value) -> str | None:
@@ -113,17 +114,17 @@ def sheet(details_panel, lang: str | None = None) -> html.Div:
     _ = i18n.words(lang)
     return html.Div([
         dcc.Store(id=Id.SHEET_OPENED),
-        html.Div([
+        island(html.Div([
             html.Span(className="sheet-handle", **{"aria-hidden": "true"}),
             html.Button(_("Close"), id=Id.SHEET_CLOSE, type="button", className="sheet-close",
                         **{"aria-label": _("Close the details")}),
-        ], className="sheet-bar"),
+        ], className="sheet-bar")),
         html.Div(id=Id.SHEET_CHOOSER, className="sheet-chooser"),
         details_panel,
     ], id=Id.DETAIL_SHEET, className="detail-sheet", tabIndex="-1")
 
 
-def map_tools(lang: str | None = None) -> html.Div:
+def map_tools(lang: str | None = None) -> StaticHtml:
     """The map's key toggle and zoom buttons for a finger (the plotly mode bar is hidden on a phone)."""
     _ = i18n.words(lang)
 
@@ -131,9 +132,9 @@ def map_tools(lang: str | None = None) -> html.Div:
         return html.Button(text, type="button", className="map-zoom", title=label,
                            **{"data-zoom": action, "aria-label": label})
 
-    return html.Div([
+    return island(html.Div([
         html.Button(_("Key"), id=Id.KEY_TOGGLE, type="button", className="key-toggle", **{"aria-expanded": "false"}),
         zoom("+", "in", _("Zoom the map in")),
         zoom("−", "out", _("Zoom the map out")),
         zoom(_("Reset"), "reset", _("Reset the map's view")),
-    ], id=Id.MAP_TOOLS, className="map-tools", role="group", **{"aria-label": _("Map view")})
+    ], id=Id.MAP_TOOLS, className="map-tools", role="group", **{"aria-label": _("Map view")}))

@@ -372,9 +372,13 @@ def test_the_citation_names_the_exact_link_and_today(browser_page):
 
     href = "http://127.0.0.1:8050/?sector=oil&from=2005"
     answer = browser_page.send(f"{Id.CITE_TEXT}.children", changed={f"{Id.URL}.href": href},
-                               values={SEARCH: "?sector=oil&from=2005"})
+                               values={SEARCH: "?sector=oil&from=2005", f"{Id.CITE_OPEN}.n_clicks": 1})
     text = json.dumps(answer[f"{Id.CITE_TEXT}.children"], ensure_ascii=False)
     assert href in text and str(date.today().year) in text and "Oil" in text
+    # Never opened (the address's own report at load): nothing to redraw.
+    unopened = browser_page.send(f"{Id.CITE_TEXT}.children", changed={f"{Id.URL}.href": href},
+                                 values={SEARCH: "?sector=oil&from=2005", f"{Id.CITE_OPEN}.n_clicks": 0})
+    assert f"{Id.CITE_TEXT}.children" not in unopened
 
 
 # --- The wiring itself --------------------------------------------------------------------------------------

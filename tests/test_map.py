@@ -66,7 +66,7 @@ def _entries(component, shown_only: bool = False) -> set[str]:
             found.add(props["data-entry"])
         if shown_only and props.get("hidden"):
             continue
-        children = props.get("children")
+        children = getattr(node, "children", None)  # an island's too (layouts/islands.py)
         if children is not None and not isinstance(children, str):
             stack.append(children)
     return found
