@@ -286,8 +286,52 @@
   }
   function drawAll() {
     Object.keys(views).forEach(drawNow);
+    if (!tableApi()) printTable();
   }
   window.addEventListener("beforeprint", drawAll);
+
+  // A print before the grid was ever drawn: its scripts cannot load inside the print event, so the
+  // rows the filters leave go on paper as a plain table, with the grid's own column titles (style.css
+  // shows it only in print), and it is taken out again afterwards.
+  const PRINTED = "projects-print";
+  function printTable() {
+    const box = document.getElementById(TABLE);
+    const settings = (props("projects-table-settings") || {}).data;
+    const cut = wanted(views[TABLE]);
+    if (!box || !settings || !cut) return;
+    const old = document.getElementById(PRINTED);
+    if (old) old.remove();
+    const columns = settings.columnDefs || [];
+    const table = document.createElement("table");
+    table.id = PRINTED;
+    table.className = "print-table";
+    const head = table.createTHead().insertRow();
+    columns.forEach(function (col) {
+      const th = document.createElement("th");
+      th.textContent = col.headerName || col.field;
+      head.appendChild(th);
+    });
+    const body = table.createTBody();
+    cut.value.forEach(function (row) {
+      const tr = body.insertRow();
+      columns.forEach(function (col) { tr.insertCell().textContent = printed(row[col.field], col); });
+    });
+    box.after(table);
+  }
+  // A cell as text: amounts as the grid formats them, in the page's language (years stay bare); the
+  // Sources column's links (layouts/sources.py writes them as [label](url)) as the label and the
+  // address, which paper cannot click.
+  function printed(value, col) {
+    if (value === null || value === undefined) return "";
+    if (typeof value === "number" && col.valueFormatter) {
+      return value.toLocaleString(document.documentElement.lang || undefined, {maximumFractionDigits: 1});
+    }
+    return String(value).replace(/\[([^\]]*)\]\(([^)]*)\)/g, "$1 <$2>");
+  }
+  window.addEventListener("afterprint", function () {
+    const printedTable = document.getElementById(PRINTED);
+    if (printedTable) printedTable.remove();
+  });
 
   window.kzcnLazy = {
     /** Whether a view still holds content it has not drawn (for tests and the bench). */

@@ -14,6 +14,7 @@ from plotly.io.json import to_json_plotly
 from kzcn import filters, urlstate
 from kzcn.figures.charts import TIMELINE_MARKS_INDEX, energy_chart, timeline_chart, trade_chart
 from kzcn.vocabulary import vocabulary
+from layouts.table import project_columns
 
 TRACES = "(id) => { const gd = document.querySelector('#' + id + ' .js-plotly-plot'); return gd && gd.data ? gd.data.length : -1; }"
 ROWS = "() => dash_ag_grid.getApi('projects-grid').getDisplayedRowCount()"
@@ -106,6 +107,33 @@ def test_printing_draws_every_held_view(make_page, ds):
         assert page.evaluate(SHOWN, view) == want[view], view
     page.wait_for_function(f"(n) => ({ROWS})() === n", arg=len(want["table"]), timeout=20000)
     assert _table_ids(page) == want["table"]
+
+
+def test_printing_before_the_table_was_drawn_prints_its_rows_as_a_plain_table(make_page, ds):
+    """The grid's scripts cannot load inside the print event: a page printed before the table was ever
+    scrolled to prints the filtered projects as a plain table, with the grid's column titles, in the
+    grid's place, and takes it away after printing."""
+    page = make_page("?sector=gas&lang=ru").page
+    page.wait_for_function("() => window.dash_component_api.getLayout('sector-filter').props.value.join() === 'gas'",
+                           timeout=20000)
+    assert page.evaluate(GRID_ABSENT)
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    gas = ds.projects.set_index("project_id").loc[_server_views(ds, "?sector=gas")["table"]]
+    printed = page.evaluate("""() => { const t = document.getElementById('projects-print');
+        return {head: Array.from(t.tHead.rows[0].cells, c => c.textContent),
+                rows: Array.from(t.tBodies[0].rows, r => Array.from(r.cells, c => c.textContent))}; }""")
+    assert printed["head"] == [c["headerName"] for c in project_columns("ru")]  # the grid's titles, in Russian
+    assert len(printed["rows"]) == len(gas)
+    first = next(r for r in printed["rows"] if r[3])  # a dated project: its year bare, never "2 006"
+    assert first[3].isdigit()
+    linked = [r[-1] for r in printed["rows"] if "http" in r[-1]]
+    assert linked and all("](" not in cell and " <http" in cell for cell in linked)  # readable on paper
+    page.emulate_media(media="print")
+    assert page.locator("#projects-print").is_visible() and not page.locator("#projects-table").is_visible()
+    page.emulate_media(media="screen")
+    assert not page.locator("#projects-print").is_visible()
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("#projects-print").count() == 0
 
 
 def test_the_drawn_grid_follows_a_selection_made_elsewhere(make_page, ds):
