@@ -125,10 +125,37 @@
     window.Plotly[name] = wrapped;
   }
 
+  // dcc.Graph asks plotly to fit each graph to its box right after the graph's first draw, and again
+  // when it first observes the box; plotly then works through the whole figure again (on a phone, a
+  // tenth of a second for the map) only to find the size unchanged. A graph that already fits its box,
+  // by plotly's own rule (a change of more than a pixel), is left alone; any other call goes to plotly.
+  function fits(gd) {
+    const full = gd && gd._fullLayout;
+    if (!full || !gd.layout || gd.layout.width || gd.layout.height || gd._resolveResize) return false;
+    const style = window.getComputedStyle(gd);
+    const width = parseFloat(style.width);
+    const height = parseFloat(style.height);
+    return width > 0 && height > 0 && Math.abs(full.width - Math.max(width, 10)) <= 1 &&
+      Math.abs(full.height - Math.max(height, 10)) <= 1;
+  }
+
+  function wrapResize() {
+    const plots = window.Plotly && window.Plotly.Plots;
+    if (!plots || typeof plots.resize !== "function" || plots.resize.kzcnWrapped) return;
+    const original = plots.resize;
+    const resize = function (gd) {
+      const el = typeof gd === "string" ? document.getElementById(gd) : gd;
+      return fits(el) ? Promise.resolve(el) : original.apply(this, arguments);
+    };
+    resize.kzcnWrapped = true;
+    plots.resize = resize;
+  }
+
   // plotly.js sets itself up in steps after its script has run (scripts/build_plotly_bundle.sh); Dash
   // starts only after that (assets/dash-renderer-start.js), and so after these wrappers.
   Promise.resolve(window.kzcnPlotly).then(function () {
     wrap("react");
     wrap("newPlot");
+    wrapResize();
   });
 })();

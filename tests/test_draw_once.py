@@ -80,6 +80,23 @@ def test_the_map_is_drawn_once_with_the_labels_its_scale_holds(counted, size):
     assert shown == []
 
 
+def test_a_graph_that_fits_its_box_is_not_refitted_but_one_resized_is(counted):
+    """dcc.Graph asks plotly to fit each graph to its box after its first draw: plotly is spared that work
+    when the size is already right (assets/plotly_prepare.js), and still follows a real change of size."""
+    page = counted(width=1280, height=720)
+    page.evaluate("""() => { const gd = document.querySelector('#border-map .js-plotly-plot');
+        window.__fitted = 0; gd.on('plotly_autosize', () => { window.__fitted += 1; });
+        return Plotly.Plots.resize(gd); }""")
+    page.wait_for_timeout(300)  # plotly's own resize waits 100 ms before it fits
+    assert page.evaluate("window.__fitted") == 0
+    width = "() => document.querySelector('#border-map .js-plotly-plot')._fullLayout.width"
+    before = page.evaluate(width)
+    page.set_viewport_size({"width": 1000, "height": 720})
+    page.wait_for_function(f"(w) => ({width})() < w - 100 && window.__fitted > 0", arg=before, timeout=10000)
+    assert abs(page.evaluate(width) - page.evaluate(
+        "() => document.querySelector('#border-map .js-plotly-plot').getBoundingClientRect().width")) <= 1
+
+
 def test_a_phone_map_fills_its_box_in_its_one_draw(counted):
     page = counted(width=390, height=844, mobile=True)
     assert _draws(page, "border-map") == ["react"]
