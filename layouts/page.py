@@ -110,6 +110,7 @@ def controls(ds: Dataset, lang: str | None = None) -> html.Section:
             html.Label(_("Sector"), htmlFor=Id.SECTOR_FILTER, id="sector-label"),
             # Tall enough for eight options at once: a student compares sectors before choosing.
             dcc.Dropdown(id=Id.SECTOR_FILTER, multi=True, placeholder=_("All sectors"), value=[], maxHeight=340,
+                         labels=dropdown_labels(lang),
                          options=[{"label": _("{sector} ({theme})", sector=content.label(ds, r.slug, lang),
                                               theme=content.label(ds, r.theme, lang)), "value": r.slug}
                                   for r in sectors.itertuples(index=False)]),
@@ -138,6 +139,16 @@ def controls(ds: Dataset, lang: str | None = None) -> html.Section:
                          **{"aria-live": "polite"}), cite_panel(ds, lang)],
                  className="summary-row"),
     ], className="controls", **{"aria-label": _("Filters")})
+
+
+def dropdown_labels(lang: str | None = None) -> dict:
+    """The dropdowns' own words, which Dash writes in English unless given them ("2 selected")."""
+    _ = i18n.words(lang)
+    return {"select_all": _("Select all"), "deselect_all": _("Deselect all"),
+            # Dash fills in {num_selected}.
+            "selected_count": _("{num_selected} selected"), "search": _("Search"),
+            "clear_search": _("Clear search"), "clear_selection": _("Clear selection"),
+            "no_options_found": _("No options found")}
 
 
 def first_summary(ds: Dataset, lang: str | None = None) -> list:
@@ -275,7 +286,7 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                         # Options from the store beside it on first focus (assets/find.js): the dropdown
                         # indexes every option for its search as it gets them, too long a task for the load.
                         dcc.Store(id=Id.FIND_OPTIONS, data=find_options(ds, lang)),
-                        dcc.Dropdown(id=Id.FIND, options=[], placeholder=_("Type a name…"),
+                        dcc.Dropdown(id=Id.FIND, options=[], placeholder=_("Type a name…"), labels=dropdown_labels(lang),
                                      maxHeight=360,
                                      clearable=True, searchable=True),
                     ], className="panel find-panel", role="search", **{"aria-labelledby": "find-label"}),

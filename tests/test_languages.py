@@ -154,6 +154,11 @@ def test_each_language_in_the_browser(make_page, ds, lang):
     # Numbers written the language's way: the border's length in the key facts.
     assert _.number(ds.geo_meta["border_length_km_official"]) in page.locator(".facts-strip").inner_text()
     page.wait_for_function("() => document.querySelector('#view-summary').innerText.length > 0")
+    # The dropdown's own words too: two sectors chosen are counted in the language, not "2 selected".
+    counted = _("{num_selected} selected").replace("{num_selected}", "2")
+    page.wait_for_function("(t) => document.querySelector('.control-sector').innerText.includes(t)", arg=counted,
+                           timeout=10000)
+    assert "selected" not in page.locator(".control-sector").inner_text()
     leftovers = [t for t in page.evaluate(VISIBLE_TEXT, EXEMPT)
                  if any(glue in f" {t} " for glue in ENGLISH_GLUE)]
     assert not leftovers, f"English left on the {lang} page: {leftovers[:6]}"
