@@ -8,100 +8,16 @@ sizes, and the captions. When Dash's own page appears, the copy is hidden in the
 the same classes.
 
 It is the layout's own first state, as Dash first draws it too: a link with filters or a selection
-is applied by callbacks after that, in both cases. The copy carries no ids (the page's scripts find
-elements by id and must find Dash's) and no data attributes. Interactive components are drawn as
-their boxes: a graph as its sized div, the dropdowns, slider and grid as nothing (the style sheet
-reserves their space), a checklist or radio group as its options, in Dash's own classes.
+is applied by callbacks after that, in both cases. layouts/html_text.py holds the rules it is written by.
 """
 
 from __future__ import annotations
 
 import functools
-import re
-from html import escape
-
-from dash.development.base_component import Component
 
 from kzcn.tables import Dataset
-from layouts.islands import StaticHtml
+from layouts.html_text import to_html
 from layouts.page import page
-
-# Attributes copied as they are; everything else (ids, data-*, event props) is left out.
-ATTRIBUTES = {"className": "class", "href": "href", "title": "title", "lang": "lang", "hrefLang": "hreflang",
-              "target": "target", "rel": "rel", "role": "role", "type": "type", "download": "download",
-              "aria-label": "aria-label", "aria-current": "aria-current", "aria-hidden": "aria-hidden"}
-# Dash's names for elements whose tag is a reserved word in Python.
-TAGS = {"MapEl": "map", "ObjectEl": "object"}
-CAMEL = re.compile(r"(?<!^)([A-Z])")
-VOID = {"br", "hr", "img", "input", "wbr"}
-BOXES = {"Graph"}  # drawn as their sized div
-CHOICES = {"Checklist": "checkbox", "RadioItems": "radio"}
-
-
-def _css(style: dict) -> str:
-    return ";".join(CAMEL.sub(r"-\1", key).lower() + f":{value}" for key, value in style.items())
-
-
-def _attributes(props: dict, keep_ids: bool = False) -> str:
-    out = []
-    for name, value in props.items():
-        if name == "style" and isinstance(value, dict):
-            out.append(f' style="{escape(_css(value))}"')
-        elif name == "hidden" and value:
-            out.append(" hidden")
-        elif isinstance(value, bool) or not isinstance(value, str | int):
-            continue
-        elif name in ATTRIBUTES:
-            out.append(f' {ATTRIBUTES[name]}="{escape(str(value))}"')
-        elif keep_ids and (name == "id" or name.startswith(("data-", "aria-"))):
-            out.append(f' {name}="{escape(str(value))}"')
-    return "".join(out)
-
-
-def to_html(node, keep_ids: bool = False) -> str:
-    """One component tree as HTML, by the rules in this module's docstring; with `keep_ids`, ids and
-    data and aria attributes too (an island of the page itself, layouts/islands.py)."""
-    if node is None or isinstance(node, bool):
-        return ""
-    if isinstance(node, str | int | float):
-        return escape(str(node))
-    if isinstance(node, list | tuple):
-        return "".join(to_html(child, keep_ids) for child in node)
-    if isinstance(node, StaticHtml):
-        return to_html(node.children, keep_ids)
-    if not isinstance(node, Component):
-        return ""
-    props = node.to_plotly_json()["props"]
-    kind, namespace = node._type, node._namespace  # noqa: SLF001
-    if namespace == "dash_html_components":
-        tag = TAGS.get(kind, kind.lower())
-        inner = to_html(props.get("children"), keep_ids)
-        return f"<{tag}{_attributes(props, keep_ids)}>" + ("" if tag in VOID else f"{inner}</{tag}>")
-    if kind == "Link":
-        return f"<a{_attributes(props)}>{to_html(props.get('children'))}</a>"
-    if kind in BOXES:
-        return f"<div{_attributes(props)}></div>"
-    if kind in CHOICES:
-        return _choices(kind, props)
-    return ""  # stores, the URL, dropdowns, the slider, the grid: no box of their own, or one reserved in CSS
-
-
-def _choices(kind: str, props: dict) -> str:
-    """A checklist or radio group in the classes Dash 4 gives it, its chosen options ticked."""
-    short = kind.lower()
-    value = props.get("value")
-    chosen = set(value) if isinstance(value, list) else {value}
-    inline = f" dash-{short}-inline" if props.get("inline") else ""
-    options = []
-    for option in props.get("options", []):
-        if not isinstance(option, dict):
-            continue
-        tick = " checked" if option.get("value") in chosen else ""
-        options.append(f'<label class="dash-options-list-option{inline}"><span class="dash-options-list-option-wrapper">'
-                       f'<input type="{CHOICES[kind]}" class="dash-options-list-option-checkbox" disabled{tick}>'
-                       f'</span><span class="dash-options-list-option-text">{escape(str(option.get("label", "")))}'
-                       "</span></label>")
-    return f'<div class="dash-options-list dash-{short} {escape(props.get("className", ""))}">{"".join(options)}</div>'
 
 
 @functools.lru_cache(maxsize=8)

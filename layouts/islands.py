@@ -5,7 +5,7 @@ store's updates while the page starts, runs a check for every component on the p
 cost grows with the square of the count (measured here: with 244 components the page's load made 251
 such mounts and 58 callback updates, each passing over every component). The header's facts, the map
 key's entries, the captions and the footer change only with the language, so each is written here
-once, as HTML, by the same rules as the page's first-screen copy (layouts/first_screen.py), ids and
+once, as HTML, by the same rules as the page's first-screen copy (layouts/html_text.py), ids and
 data attributes kept.
 
 An island holds only `dash.html` components whose ids no callback uses: `island` refuses anything
@@ -16,33 +16,14 @@ from __future__ import annotations
 
 from dash.development.base_component import Component
 
+from layouts.html_text import TAGS, StaticHtml, to_html
+
 # Props of dash.html components that are Dash's bookkeeping, not attributes of the element.
 DASH_ONLY = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state", "key"}
 
 
-class StaticHtml(Component):
-    """An element with fixed HTML inside (drawn by assets/islands.js). `children` keeps the components
-    it was made from, for the first-screen copy and for whatever walks the layout on the server (Dash's
-    own id checks, tests); it is not a prop, so it is never sent to the browser."""
-
-    _namespace = "kzcn_islands"
-    _type = "StaticHtml"
-    _prop_names = ["id", "tag", "attributes", "html"]
-    _valid_wildcard_attributes: list[str] = []
-    _children_props: list[str] = []
-    _base_nodes = ["children"]
-    available_properties = _prop_names
-    available_wildcard_properties: list[str] = []
-
-    def __init__(self, tag: str, attributes: dict, html: str, children: Component | None = None, **kwargs):
-        super().__init__(tag=tag, attributes=attributes, html=html, **kwargs)
-        self.children = children
-
-
 def island(node: Component) -> StaticHtml:
     """`node`, a tree of `dash.html` components, as one StaticHtml component."""
-    from layouts.first_screen import TAGS, to_html  # first_screen imports the page, which imports this module
-
     _check(node)
     props = node.to_plotly_json()["props"]
     attributes = {name: value for name, value in props.items() if name not in DASH_ONLY and value is not None}
