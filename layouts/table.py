@@ -57,7 +57,9 @@ def project_columns(lang: str | None = None) -> list[dict]:
          "headerTooltip": _("Only where the source itself gives US dollars; never converted here")},
         {"field": "location_name", "headerName": _("Location"), "minWidth": 140},
         {"field": "partners_cn", "headerName": _("Chinese partners"), "minWidth": 160},
-        {"field": "sources", "headerName": _("Sources"), "cellRenderer": "markdown", "minWidth": 200, "flex": 1,
+        {"field": "sources", "headerName": _("Sources"), "cellRenderer": "SourceLinks", "minWidth": 200, "flex": 1,
+         # The hover shows the sources' names, not the cell's link markup (assets/source_links.js).
+         "tooltipValueGetter": {"function": "sourceLabels(params.value)"},
          "sortable": False},
     ]
 
@@ -74,7 +76,10 @@ def grid_props(lang: str | None = None) -> dict:
                           "tooltipValueGetter": {"function": "params.valueFormatted != null ? params.valueFormatted : params.value"}},
         "dashGridOptions": {"rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
                             "domLayout": "normal", "animateRows": False, "rowHeight": 40, "tooltipShowDelay": 300,
-                            "ensureDomOrder": True},
+                            "ensureDomOrder": True,
+                            # Rows drawn beyond the box (the grid's default is ten each way): each is redrawn
+                            # after every filter change. The grid draws rows as they scroll in either way.
+                            "rowBuffer": 2},
         "style": {"height": TABLE_HEIGHT}, "className": "ag-theme-quartz",
     }
 

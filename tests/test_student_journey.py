@@ -13,14 +13,14 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import bring_into_view, screenshot
+from conftest import bring_into_view, screenshot, show_table
 
 from kzcn import cite, facts, filters, urlstate, viewtext
 from kzcn.figures.border_map import border_map
 from kzcn.urlstate import ViewState
 from kzcn.vocabulary import vocabulary
 from layouts.details import find_options
-from layouts.sources import markdown_sources, source_label
+from layouts.sources import markdown_sources, source_label, split_ids
 from layouts.table import project_rows
 
 # A year written with a thousands separator, as the issue found it ("Opened 1,983"). Money keeps its
@@ -193,6 +193,34 @@ def test_citation_names_title_version_date_and_exact_link(ds):
     assert "December 2, 2026" in apa and cite.TITLE in apa
     assert "urldate = {2026-12-02}" in bib and bib.startswith("@misc{") and bib.rstrip().endswith("}")
 
+
+
+def test_sources_cell_links_every_cited_source_and_links_nothing_else(make_page, ds):
+    """The table's Sources cell (assets/source_links.js) shows each source of the row by its label,
+    linked to its address; a hover gives the labels alone; text in any other form stays text."""
+    watch = make_page("?sector=oil")
+    page = watch.page
+    show_table(page)
+    row = page.locator("#projects-grid .ag-center-cols-container .ag-row").first
+    project = row.get_attribute("row-id")
+    cell = row.locator("[col-id=sources]")
+    by_id = ds.sources.set_index("source_id")
+    expected = [(source_label(ds, sid), by_id.loc[sid, "url"])
+                for sid in split_ids(ds.projects.set_index("project_id").loc[project, "source_ids"])]
+    assert expected and all(url.startswith("http") for _, url in expected)  # every source here has one
+    links = cell.locator("a")
+    assert [(a.text_content(), a.get_attribute("href")) for a in links.all()] == expected
+    assert cell.text_content() == "; ".join(label for label, _ in expected)
+    assert all(a.get_attribute("rel") == "noopener noreferrer nofollow" for a in links.all())
+    pieces = page.evaluate("""() => ['[A, 2001](https://a.example/x_(y)); B, n.d.; [C](javascript:alert(1))',
+                                     '[D](http://d.example)', 'plain', null].map(window.kzcnSourceLinks.pieces)""")
+    assert pieces == [
+        [{"text": "A, 2001", "href": "https://a.example/x_(y)"}, {"text": "; B, n.d.; "},
+         {"text": "[C](javascript:alert(1))"}],
+        [{"text": "D", "href": "http://d.example"}], [{"text": "plain"}], []]
+    cell.hover()
+    page.wait_for_selector(".ag-tooltip", timeout=5000)
+    assert page.locator(".ag-tooltip").text_content() == "; ".join(label for label, _ in expected)
 
 # ---------------------------------------------------------------- Find in four scripts
 

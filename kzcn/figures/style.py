@@ -6,6 +6,8 @@ hue family they also differ in lightness, so the map survives greyscale projecto
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
+import plotly.io as pio
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from kzcn import i18n
@@ -78,9 +80,18 @@ def separators(lang: str | None = None) -> str:
     return get_decimal_symbol(loc) + get_group_symbol(loc)
 
 
+# plotly's own look, except that tick labels are never hidden for running past the graph's edge.
+# Checking that means measuring every label in the browser on every redraw, a tenth of a chart's redraw
+# time (measured 2026-12), and these axes' labels all fit.
+TEMPLATE = go.layout.Template(pio.templates["plotly"])
+TEMPLATE.layout.xaxis.ticklabeloverflow = "allow"
+TEMPLATE.layout.yaxis.ticklabeloverflow = "allow"
+
+
 def base_layout(lang: str | None = None, **extra) -> dict:
     """A fresh layout dict each call: one visitor's view must never leak into another's."""
     layout = {
+        "template": TEMPLATE,
         "separators": separators(lang),
         "font": {"family": FONT, "size": 15, "color": INK},
         "paper_bgcolor": "white",
