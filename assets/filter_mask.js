@@ -310,9 +310,12 @@
     if (!(event.target && event.target.closest && event.target.closest(OWN))) {
       return;
     }
-    // In the next task, not in this event: the event ends with Dash sending the server the change
-    // (for the URL), which then works while the map is drawn here instead of after it. A control that
-    // writes its value after the event (a slider's release) has done so by then.
+    // A click on a checkbox or radio has written its value by now (Dash's handler runs before this
+    // one): the map is drawn as soon as this event's handlers are done, in the same task, so the
+    // browser paints the tick and the map together rather than the tick alone first. A control that
+    // writes its value after its event (a slider's release) has done so by the next task; `now` draws
+    // nothing when the map already shows the controls' values.
+    if (event.type === "click") window.queueMicrotask(now);
     window.setTimeout(now, 0);
   }
   ["click", "change", "keyup", "pointerup", "focusout"].forEach((type) => document.addEventListener(type, onInput));
