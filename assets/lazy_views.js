@@ -319,14 +319,15 @@
     box.after(table);
   }
   // A cell as text: amounts as the grid formats them, in the page's language (years stay bare); the
-  // Sources column's links (layouts/sources.py writes them as [label](url)) as the label and the
-  // address, which paper cannot click.
+  // Sources column's links (layouts/sources.py writes them as [label](url), read as the cell reads them:
+  // assets/source_links.js) as the label and the address, which paper cannot click.
   function printed(value, col) {
     if (value === null || value === undefined) return "";
     if (typeof value === "number" && col.valueFormatter) {
       return value.toLocaleString(document.documentElement.lang || undefined, {maximumFractionDigits: 1});
     }
-    return String(value).replace(/\[([^\]]*)\]\(([^)]*)\)/g, "$1 <$2>");
+    return window.kzcnSourceLinks.pieces(value)
+      .map((piece) => (piece.href ? piece.text + " <" + piece.href + ">" : piece.text)).join("");
   }
   window.addEventListener("afterprint", function () {
     const printedTable = document.getElementById(PRINTED);
