@@ -163,3 +163,39 @@ def test_the_table_note_hands_the_keyboard_to_the_grid(make_page):
     page.keyboard.press("Tab")
     page.wait_for_function("() => document.activeElement && document.activeElement.closest('#projects-table .ag-header-cell')",
                            timeout=20000)
+
+
+def test_a_filter_that_empties_the_energy_chart_shows_its_note_over_it_without_a_redraw(make_page, ds):
+    """A theme with no oil or gas: the energy chart's note (the Python chart's own words) in place of
+    the graph, which plotly does not redraw into the empty figure; undoing the theme shows the graph
+    again, still without a redraw. An image or a print of the empty chart is the empty chart itself."""
+    page = make_page(width=1920, height=3600).page  # every view on screen
+    page.wait_for_function("""() => window.kzcnLazy.current('energy-chart')
+        && document.querySelectorAll('#energy-chart .point').length > 0""", timeout=20000)
+    page.evaluate("""() => { window.__draws = 0;
+        document.querySelector('#energy-chart .js-plotly-plot').on('plotly_afterplot', () => { window.__draws += 1; }); }""")
+    empty = json.loads(to_json_plotly(energy_chart.json(ds, urlstate.parse("theme=connectivity", vocabulary(ds)))))
+    assert empty["data"] == []
+    note = empty["layout"]["annotations"][0]["text"]
+    holder = "document.getElementById('energy-chart')"
+
+    page.get_by_label("Connectivity", exact=True).click()
+    page.wait_for_function(f"(n) => {holder}.getAttribute('data-empty') === n", arg=note, timeout=20000)
+    assert page.evaluate("() => window.kzcnLazy.current('energy-chart')")
+    assert page.evaluate("() => getComputedStyle(document.querySelector('#energy-chart .js-plotly-plot')).visibility") == "hidden"
+    assert page.evaluate(f"() => getComputedStyle({holder}, '::after').content") == json.dumps(note)
+
+    page.get_by_label("Connectivity", exact=True).click()
+    page.wait_for_function(f"() => !{holder}.hasAttribute('data-empty')", timeout=20000)
+    page.wait_for_function("() => window.kzcnLazy.current('energy-chart')", timeout=20000)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__draws") == 0
+    assert page.evaluate(SHOWN, "energy-chart") == _server_views(ds, "")["energy-chart"]
+
+    page.get_by_label("Security", exact=True).click()
+    page.wait_for_function(f"() => {holder}.hasAttribute('data-empty')", timeout=20000)
+    page.evaluate("() => window.kzcnLazy.drawNow('energy-chart')")  # what an export or a print does
+    page.wait_for_function(f"() => !{holder}.hasAttribute('data-empty')", timeout=20000)
+    page.wait_for_function("(id) => window.kzcnLazy.current(id)", arg="energy-chart", timeout=20000)
+    assert page.evaluate(TRACES, "energy-chart") == 0
+    assert page.locator("#energy-chart .annotation-text").text_content() == note
