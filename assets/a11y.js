@@ -114,13 +114,14 @@
     grids(root);
   }
 
-  // Plotly redraws its SVG constantly (hover, zoom); nothing here lives inside it.
-  const insidePlot = (node) => node.nodeType === 1 && node.closest && node.closest(".js-plotly-plot");
+  // Plotly redraws its SVG constantly (hover, zoom), and the grid its rows on every filter (hundreds of
+  // attributes); nothing here lives inside either. The grid's own element is outside its rows.
+  const redrawnOften = (node) => node.nodeType === 1 && node.closest && node.closest(".js-plotly-plot, .ag-body");
   // Once a frame at most: a filter change rewrites the page in several commits, and each pass reads
   // the page; the padding only when the bar's size may have changed (reading it lays the page out).
   let queued = false;
   const observer = new MutationObserver(function (records) {
-    if (queued || !records.some((r) => !insidePlot(r.target))) return;
+    if (queued || !records.some((r) => !redrawnOften(r.target))) return;
     queued = true;
     window.requestAnimationFrame(function () {
       queued = false;

@@ -28,8 +28,12 @@
   // Once the key is drawn, only the key itself is watched: watching the whole page would make every
   // change anywhere (a graph's thousands of elements) pass through here.
   let key = null;
-  const keyObserver = new MutationObserver(function () {
+  const keyObserver = new MutationObserver(function (records) {
     showEntries(key);
+    // A filter only hides entries of the key already copied, so only new entries (another language,
+    // the server's key) can make it longer. Measuring lays the page out, mid-way through the filter's
+    // redraw: not done for a filter.
+    if (!records.some((r) => r.type === "childList")) return;
     const holder = key.parentElement ? key.parentElement.querySelector(".map-key-holder") : null;
     if (!holder || !holder.getClientRects().length) return;  // no box to hold (presenter mode, the pack)
     if (!holder.firstChild || key.offsetHeight > holder.offsetHeight) copyInto(holder, key);
