@@ -6,7 +6,7 @@
  * from callbacks/selection.py). The page cuts it to the filters itself (assets/chart_cut.js, the
  * Python charts' cut), so a filter change redraws the views in view with no round trip: in the task
  * after the map's own (assets/filter_mask.js announces it), and again, if anything is left, when Dash
- * calls `lazy.<view id>` with the new controls or content. A held view, out of view, is cut and drawn
+ * calls `lazy.views` with the new controls or content. A held view, out of view, is cut and drawn
  * when it comes near: always the current filters, one draw however many changes it missed. Printing
  * the page draws every held view first.
  *
@@ -240,14 +240,14 @@
     }
   }
 
-  // `lazy.<view id>`: Dash calls it when the view's store or the filters change (a link, back and
-  // forward, Reset, Play, a new trade flow, a selection's marks). No output: the view is handed its
-  // cut, if it is near and the cut is new (the grid, once it is drawn).
-  function take(id) {
-    return function () {
+  // `lazy.views`: Dash calls it when a view's store or the filters change (a link, back and forward,
+  // Reset, Play, a new trade flow, a selection's marks). No output: each view near the viewport is
+  // handed its cut if the cut is new (the grid, once it is drawn); the others wait until they come near.
+  function take() {
+    Object.keys(views).forEach(function (id) {
       const view = views[id];
       if (view.near && (id !== TABLE || tableApi())) hand(view);
-    };
+    });
   }
 
   const observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
@@ -383,7 +383,6 @@
     drawNow: drawNow,
     drawAll: drawAll,
   };
-  const lazy = {drawTable: drawTable, selectRow: selectRow};
-  Object.keys(views).forEach(function (id) { lazy[id] = take(id); });
+  const lazy = {drawTable: drawTable, selectRow: selectRow, views: take};
   window.dash_clientside = Object.assign({}, window.dash_clientside, { lazy: lazy });
 })();

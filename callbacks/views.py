@@ -119,14 +119,16 @@ def register(app) -> None:
     # shows the latest filters. No output: the view is drawn by the browser (the grid may not exist yet).
     # Not at load: the view is drawn when it first comes near, and each callback run at load costs the
     # phone's start-up a pass over every component.
-    for store, view in LAZY_VIEWS:
-        app.clientside_callback(ClientsideFunction(namespace="lazy", function_name=view),
-                                Input(store, "data"), *(Input(control, "value") for control in FILTER_CONTROLS),
-                                prevent_initial_call=True)
+    # One callback for the four views: each callback Dash runs for a click costs it a round of its own
+    # bookkeeping, and a filter change concerns them all.
+    app.clientside_callback(ClientsideFunction(namespace="lazy", function_name="views"),
+                            *(Input(store, "data") for store, _view in LAZY_VIEWS),
+                            *(Input(control, "value") for control in FILTER_CONTROLS),
+                            prevent_initial_call=True)
     # The projects grid is absent until the table first comes near, so no callback names it as an
     # output: the browser draws it in its box when asked (assets/lazy_views.js sets TABLE_WANTED once
     # the grid's scripts have loaded), with the rows and selection of that moment, and then hands it
-    # new rows (`lazy.projects-table` above) and the selection itself.
+    # new rows (`lazy.views` above) and the selection itself.
     app.clientside_callback(
         ClientsideFunction(namespace="lazy", function_name="drawTable"),
         Output(Id.PROJECTS_TABLE, "children"),
