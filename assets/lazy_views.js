@@ -214,7 +214,10 @@
     return a === b || JSON.stringify(a) === JSON.stringify(b);
   }
 
-  // Every view near the viewport, brought up to date.
+  // Every view near the viewport, brought up to date: after a visitor's filter change (below), and as
+  // `lazy.views`, which Dash calls when a view's store or the filters change (a link, back and forward,
+  // Reset, Play, a new trade flow, a selection's marks). A view whose cut is unchanged is left alone;
+  // a near table whose grid is still loading gets its rows when the grid is drawn.
   function handNear() {
     Object.keys(views).forEach(function (id) {
       if (views[id].near) hand(views[id]);
@@ -240,15 +243,6 @@
     }
   }
 
-  // `lazy.views`: Dash calls it when a view's store or the filters change (a link, back and forward,
-  // Reset, Play, a new trade flow, a selection's marks). No output: each view near the viewport is
-  // handed its cut if the cut is new (the grid, once it is drawn); the others wait until they come near.
-  function take() {
-    Object.keys(views).forEach(function (id) {
-      const view = views[id];
-      if (view.near && (id !== TABLE || tableApi())) hand(view);
-    });
-  }
 
   const observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
@@ -383,6 +377,6 @@
     drawNow: drawNow,
     drawAll: drawAll,
   };
-  const lazy = {drawTable: drawTable, selectRow: selectRow, views: take};
+  const lazy = {drawTable: drawTable, selectRow: selectRow, views: handNear};
   window.dash_clientside = Object.assign({}, window.dash_clientside, { lazy: lazy });
 })();
