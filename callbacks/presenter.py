@@ -58,9 +58,14 @@ def register(app) -> None:
         State(Id.SCENE_EXTENT, "data"),
         State(Id.URL, "href"),
         State(Id.APP_ROOT, "className"),
+        # Not at load: the page is drawn as the dashboard, and `route` above names a mode as soon as
+        # the URL has one (dcc.Location reports the URL when it mounts). Its call at every load found
+        # nothing to change and cost every visitor a request and a round of Dash's bookkeeping.
+        prevent_initial_call=True,
     )(present)
     app.clientside_callback(
         ClientsideFunction(namespace="presenter", function_name="frame"),
         Output(Id.SCENE_ANIMATION, "data"),
         Input(Id.SCENE_EXTENT, "data"),
+        prevent_initial_call=True,  # a scene's extent comes from `present`, never with the page
     )
