@@ -243,7 +243,6 @@
     }
   }
 
-
   const observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
       const view = views[entry.target.dataset.lazyView];
