@@ -13,6 +13,7 @@
 
   const MEANINGS = ["active", "started"];
   let full = null; // the map's feature traces, unfiltered (taken from the figure before its first mask)
+  let fullFrom = null; // the unmasked figure's traces `full` was copied from
 
   function state(sectors, themes, years, meaning, idx) {
     const pick = (values, ok) =>
@@ -110,8 +111,13 @@
     return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
   }
 
+  // One formatter per language, made once: the page's first number format loads the browser's locale
+  // data (about 15 ms here), which `prepare` below does while the page is idle, not in a click.
+  const formats = {};
   function count(n, idx) {
-    return Number(n).toLocaleString(idx.locale || "en");
+    const locale = idx.locale || "en";
+    if (!formats[locale]) formats[locale] = new Intl.NumberFormat(locale);
+    return formats[locale].format(Number(n));
   }
 
   function describe(st, idx) {
@@ -223,8 +229,9 @@
   }
 
   function masked(st, idx, figure) {
-    if (!full || !(figure.layout && figure.layout.meta && figure.layout.meta.masked)) {
+    if (!full || (!(figure.layout && figure.layout.meta && figure.layout.meta.masked) && figure.data !== fullFrom)) {
       full = JSON.parse(JSON.stringify(figure.data.slice(idx.firstTrace, idx.firstTrace + idx.traces)));
+      fullFrom = figure.data;
     }
     // Only the feature traces are new objects: plotly compares the rest by reference and finds them
     // unchanged, and the context layers' arrays are not copied.
@@ -304,6 +311,35 @@
     // The charts and the table in view follow (assets/lazy_views.js).
     document.dispatchEvent(new CustomEvent("kzcn:filtered"));
   }
+
+  // ---- Once the page is drawn and idle, the work of a first filter change that does not depend on it:
+  // the copy of the map's unfiltered traces, the locale's number format, and one pass of the filter
+  // functions (the browser compiles them on their first call). A presenter's first click then costs
+  // what every later one does (it took 40–60 ms more, measured 2026-12).
+  let tries = 0;
+  function prepare() {
+    // Dash's store has no layout to look in until the page is drawn.
+    if (!document.querySelector("#border-map .js-plotly-plot")) {
+      if (++tries < 60) window.setTimeout(prepare, 500);
+      return;
+    }
+    const idx = (props("filter-index") || {}).data;
+    const graph = props("border-map");
+    const controls = ["sector-filter", "theme-filter", "year-range", "year-meaning"].map(props);
+    if (!idx || !graph || !graph.figure || !graph.figure.data || controls.some((c) => !c)) {
+      if (++tries < 60) window.setTimeout(prepare, 500);
+      return;
+    }
+    const idle = window.requestIdleCallback || ((f) => window.setTimeout(f, 200));
+    idle(function () {
+      const st = state(controls[0].value, controls[1].value, controls[2].value, controls[3].value, idx);
+      masked(st, idx, graph.figure);
+      summary(st, idx);
+      keyEntries(st, idx);
+    }, { timeout: 3000 });
+  }
+  if (document.readyState === "complete") window.setTimeout(prepare, 300);
+  else window.addEventListener("load", () => window.setTimeout(prepare, 300));
 
   const OWN = ".controls, .dash-dropdown-content, [data-radix-popper-content-wrapper]";
   function onInput(event) {
