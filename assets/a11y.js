@@ -1,7 +1,7 @@
 /* Accessibility where the page's parts come from components whose markup has no option for it, and the
    keyboard paths they lack.
 
-   Markup (re-applied whenever React or the grid redraws, so it survives every update):
+   Markup (re-applied whenever React redraws, so it survives every update):
    - dcc.Checklist and dcc.RadioItems (Dash 4.4) draw a role=listbox of role=option <label>s around
      native checkboxes and radios: an option may not hold a focusable input, and the native inputs say
      everything already. The roles go; the layouts name each set with a group or radiogroup around it.
@@ -12,11 +12,10 @@
      come from the group's data-range-names ("First year|Last year", layouts/page.py).
    - Each graph is a figure named by its panel's title and described by its caption, which says where
      its data is (layouts/page.py marks the panel with data-figure).
-   - The projects grid is named by its heading.
 
-   Keys: Enter on a row of the projects table selects it (as a click does; Space already does); Esc
-   closes the citation panel and the phone's folded filters or key (presenter mode has its own Esc
-   order in presenter.js; the map's chooser and the phone's sheet close themselves). */
+   Keys (the projects table has its own, assets/projects_table.js): Esc closes the citation panel and
+   the phone's folded filters or key (presenter mode has its own Esc order in presenter.js; the map's
+   chooser and the phone's sheet close themselves). */
 (function () {
   "use strict";
 
@@ -87,14 +86,6 @@
     });
   }
 
-  function grids(root) {
-    root.querySelectorAll(".table-panel").forEach(function (panel) {
-      const heading = panel.querySelector("h2[id]");
-      const grid = panel.querySelector('[role="grid"]');
-      if (heading && grid) set(grid, "aria-labelledby", heading.id);
-    });
-  }
-
   // The filters stick to the top of a wide window: whatever the focus (or a link like "Skip to the
   // projects table") scrolls to must stop below them, not under them.
   function stickyPadding() {
@@ -111,12 +102,11 @@
     dropdowns(root);
     rangeSliders(root);
     figures(root);
-    grids(root);
   }
 
-  // Plotly redraws its SVG constantly (hover, zoom), and the grid its rows on every filter (hundreds of
-  // attributes); nothing here lives inside either. The grid's own element is outside its rows.
-  const redrawnOften = (node) => node.nodeType === 1 && node.closest && node.closest(".js-plotly-plot, .ag-body");
+  // Plotly redraws its SVG constantly (hover, zoom), and the projects table moves its Tab stop and
+  // hides rows on every filter; nothing here lives inside either.
+  const redrawnOften = (node) => node.nodeType === 1 && node.closest && node.closest(".js-plotly-plot, .ptable");
   // Once a frame at most: a filter change rewrites the page in several commits, and each pass reads
   // the page; the padding only when the bar's size may have changed (reading it lays the page out).
   let queued = false;
@@ -145,48 +135,6 @@
   }
   if (document.body) start();
   else document.addEventListener("DOMContentLoaded", start);
-
-  // ---- The projects grid is one stop for Tab, as a grid should be: the arrows move between its header
-  // and its cells, and Tab leaves it (the grid's own Tab walked every header and cell, a thousand
-  // presses). The grid's options for this (tabToNextCell returning false) dropped the focus on <body>.
-  const TABBABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
-  function tabStops() {
-    return Array.from(document.querySelectorAll(TABBABLE)).filter(function (el) {
-      if (el.tabIndex < 0 || el.disabled || el.closest(".ag-root-wrapper")) return false;
-      if (el.type === "radio" && !el.checked && el.name &&
-          document.querySelector('input[type="radio"][name="' + CSS.escape(el.name) + '"]:checked')) return false;
-      return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
-    });
-  }
-  window.addEventListener("keydown", function (event) {
-    if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
-    const target = event.target;
-    const grid = target.closest && target.closest("#projects-table .ag-root-wrapper");
-    if (!grid || !target.closest(".ag-cell, .ag-header-cell") || target.closest(".ag-popup")) return;
-    const stops = tabStops();
-    const after = (el) => grid.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
-    const next = event.shiftKey ? stops.filter((el) => !after(el)).pop() : stops.find(after);
-    event.preventDefault();
-    event.stopPropagation();
-    if (next) next.focus();
-  }, true);
-
-  // ---- Enter on a table row selects it, as a click does.
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    const row = event.target.closest && event.target.closest("#projects-table .ag-row[row-id]");
-    if (!row || event.target.closest(".ag-header, a, button, input")) return;
-    let api = null;
-    try {
-      api = window.dash_ag_grid.getApi("projects-grid");
-    } catch (err) {
-      return;  // the grid is not ready yet
-    }
-    const node = api && api.getRowNode(row.getAttribute("row-id"));
-    if (!node) return;
-    event.preventDefault();
-    node.setSelected(true, true);
-  });
 
   // ---- Esc closes what is open, outside presenter mode (presenter.js decides there).
   function presenting() {

@@ -4,9 +4,9 @@
  * details panel's `data-panels` names that file. It is fetched when the page is idle after the map is
  * drawn (or at the visitor's first press of a key or pointer, if sooner), and from then on a selection
  * shows its panel without a server round trip:
- *   - a map click, a related link or the map's chooser (kzcn.select, assets/links.js) at once, before
- *     the URL goes to the server;
- *   - a table row, a timeline or chart event, or Find (`early`), before the state callback answers;
+ *   - a map click, a table row, a related link or the map's chooser (kzcn.select, assets/links.js) at
+ *     once, before the URL goes to the server;
+ *   - a timeline or chart event, or Find (`early`), before the state callback answers;
  *   - whatever the state callback selects (back/forward, a link, presenter scenes: `show`).
  * Until the file is here, `show` asks the server for the panel (`details-wanted` → callbacks/selection.py
  * `served` → `place`), and an answer overtaken by a later selection is dropped. `shown` remembers which
@@ -206,9 +206,7 @@
     return Array.isArray(value) ? value[0] : value;
   }
 
-  /* The feature a table row, a chart event or Find names, read as callbacks/state.py reads it. Only what
-     the visitor does: the table's click, not its selectedRows, which the state callback also sets (an
-     answer to an earlier click would then draw its panel over a later one). */
+  /* The feature a chart event or Find names, read as callbacks/state.py reads it. */
   function early() {
     const context = window.dash_clientside.callback_context;
     const trigger = context && context.triggered && context.triggered[0];
@@ -216,7 +214,6 @@
     const value = trigger.value;
     let id = null;
     if (/\.clickData$/.test(trigger.prop_id)) id = clicked(value);
-    else if (/\.cellClicked$/.test(trigger.prop_id)) id = value && value.rowId;  // the row's project_id
     else id = value;
     if (typeof id !== "string" || !has(panels.panels, id) || id === shown) return noUpdate();
     wanted = id;

@@ -10,21 +10,19 @@
  * when it comes near: always the current filters, one draw however many changes it missed. Printing
  * the page draws every held view first.
  *
- * The projects grid itself is not in the page until the table first comes near: its scripts load
- * then, and the grid is drawn in its box with the rows and selection of that moment (layouts/table.py
- * says why). From then on it follows the rows like the other views, and the selection here.
+ * The projects table is built when it first comes near (assets/projects_table.js), from every row
+ * the page holds; a new cut then only hides and shows its rows. Its selected row follows the page's
+ * selection here.
  */
 (function () {
   "use strict";
 
-  // The table's box has the table's public id; the grid drawn in it, its own.
   const TABLE = "projects-table";
-  const GRID = "projects-grid";
   // view id → [the store holding its content, the property the content goes to] (callbacks/views.py
-  // LAZY_VIEWS pairs them the same way; the table's rows go to the grid in it).
+  // LAZY_VIEWS pairs them the same way; the table is not a Dash component: its rows are shown here).
   const VIEWS = { "trade-chart": ["trade-figure", "figure"], "energy-chart": ["energy-figure", "figure"],
                   "timeline-chart": ["timeline-figure", "figure"],
-                  "projects-table": ["project-rows", "rowData"] };
+                  "projects-table": ["project-rows", "rows"] };
   // "Near": within this much of the viewport, so a view is usually drawn before it is scrolled into sight.
   const MARGIN = "150px 0px";
   const noUpdate = () => window.dash_clientside.no_update;
@@ -70,98 +68,34 @@
     return { from: content, key: f.key, value: window.kzcnCharts[view.id](content, f.st, f.idx) };
   }
 
-  // The grid's API once the grid is drawn, else null.
-  function tableApi() {
-    if (!window.dash_ag_grid || !document.getElementById(GRID)) return null;
-    try {
-      return window.dash_ag_grid.getApi(GRID) || null;
-    } catch (err) {
-      return null;  // its element is there, its API not yet
+  // ---- The table: built the first time it is needed, from every row the page holds, then cut.
+  function table(cut) {
+    const box = document.getElementById(TABLE);
+    const settings = (props("projects-table-settings") || {}).data;
+    if (!box || !settings || !window.kzcnTable) return false;
+    if (!window.kzcnTable.built(cut.from)) {
+      window.kzcnTable.build(box, cut.from, settings);
+      const selected = props("selected-feature");
+      window.kzcnTable.select(selected && selected.data);
     }
+    window.kzcnTable.show(cut.value);
+    return true;
   }
 
-  // ---- The grid, drawn the first time the table comes near.
-  let table = "absent";  // → "loading" its scripts → "asked" for → drawn; or "failed"
-  function askForTable() {
-    if (table !== "absent") return;
-    table = "loading";
-    const held = document.getElementById("table-scripts");
-    const urls = held ? Array.from(held.content.querySelectorAll("script[src]"), (s) => s.getAttribute("src")) : [];
-    let left = urls.length;
-    const ready = function () {
-      table = "asked";
-      window.dash_clientside.set_props("projects-table-wanted", {data: true});
-    };
-    if (window.dash_ag_grid || !left) { ready(); return; }
-    urls.forEach(function (url) {
-      const script = document.createElement("script");
-      script.src = url;
-      script.async = false;  // in order, as Dash wrote them
-      script.addEventListener("load", function () { left -= 1; if (!left) ready(); });
-      script.addEventListener("error", function () {
-        table = "failed";
-        const note = document.querySelector("#projects-table .table-waiting");
-        if (note) note.textContent = window.kzcn.t("The table could not be loaded. Reload the page, or download the projects as CSV.");
-      });
-      document.body.appendChild(script);
-    });
-  }
-
-  // A keyboard that reached the table's note before the grid came goes on into the grid's header.
-  function focusGridLater() {
-    // The grid's header comes after its second script chunk has loaded: look again for a few seconds,
-    // unless the visitor has moved the focus on meanwhile.
-    let tries = 50;
-    (function focus() {
-      const active = document.activeElement;
-      if (active && active.closest && active.closest("#projects-grid")) return;  // there
-      const moved = active && active !== document.body && !(active.classList && active.classList.contains("table-waiting"));
-      if (moved || tries-- <= 0) return;
-      // The grid may redraw its header as it settles, dropping a focus given too early: check again.
-      const cell = document.querySelector("#projects-table .ag-header-cell");
-      if (cell) cell.focus();
-      window.setTimeout(focus, 100);
-    })();
-  }
-
-  // `lazy.drawTable`: the grid, as a component for its box, with the page's rows and selection now.
-  function drawTable(asked, settings, selected) {
-    if (!asked || !settings || !window.dash_ag_grid) return noUpdate();
-    const focused = document.activeElement;
-    if (focused && focused.classList && focused.classList.contains("table-waiting")) focusGridLater();
-    const view = views[TABLE];
-    const cut = wanted(view);
-    const rows = cut ? cut.value : [];
-    view.shown = view.drawn = cut;
-    window.dash_ag_grid.getApiAsync(GRID).then(function () {
-      // Rows a filter sent while the grid was being made, which it could not take yet.
-      if (view.near) hand(view);
-      // Whoever fits the grid to the screen (assets/phone_views.js) does so as soon as it is there.
-      document.dispatchEvent(new CustomEvent("kzcn:table-drawn"));
-    }).catch(function () { /* not drawn */ });
-    const props = Object.assign({}, settings, {rowData: rows});
-    if (selected && rows.some((row) => row.project_id === selected)) {
-      props.selectedRows = {ids: [selected]};
-      props.scrollTo = {rowId: selected, rowPosition: "middle"};
-    }
-    return {type: "AgGrid", namespace: "dash_ag_grid", props: props};
-  }
-
-  // `lazy.selectRow`: the grid's selected row follows the page's selection (a map click, a link, Find).
-  // A selection made in the grid is already there and is left alone.
+  // `lazy.selectRow`: the table's selected row follows the page's selection (a map click, a link,
+  // Find, a row); a table not built yet is built with the selection of that moment.
   function selectRow(selected) {
-    const api = tableApi();
-    if (!api) return;  // drawn later, with the selection of that moment
-    const chosen = api.getSelectedNodes().map((node) => node.id);
-    if (selected && api.getRowNode(selected)) {
-      if (chosen.length !== 1 || chosen[0] !== selected) {
-        window.dash_clientside.set_props(GRID, {selectedRows: {ids: [selected]},
-                                                scrollTo: {rowId: selected, rowPosition: "middle"}});
-      }
-    } else if (chosen.length) {
-      window.dash_clientside.set_props(GRID, {selectedRows: []});
-    }
+    if (window.kzcnTable) window.kzcnTable.select(selected);
   }
+
+  // A keyboard that reaches the table's note before the table is built: the table is built at once,
+  // and the focus goes on to its column titles.
+  document.addEventListener("focusin", function (event) {
+    if (!event.target.classList || !event.target.classList.contains("table-waiting")) return;
+    drawNow(TABLE);
+    const title = document.querySelector("#" + TABLE + ' .ptable [tabindex="0"]');
+    if (title) title.focus();
+  });
 
   // A chart cut to nothing (the energy chart when the filters leave no oil or gas: a figure with no
   // traces and one note) is shown as its note over the graph already drawn, which is not redrawn.
@@ -182,12 +116,15 @@
   }
 
   function hand(view) {
-    if (view.id === TABLE && !tableApi()) {
-      askForTable();  // drawn with the latest rows
-      return;
-    }
     const cut = wanted(view);
     if (!cut || cut === view.shown) return;
+    if (view.id === TABLE) {
+      const when = window.performance.now();
+      if (!table(cut)) return;
+      handed[view.id] = when;
+      view.shown = view.drawn = cut;
+      return;
+    }
     const text = view.prop === "figure" ? note(cut) : null;
     if (text !== null && view.drawn) {
       view.shown = cut;
@@ -205,8 +142,7 @@
     handed[view.id] = window.performance.now();
     const update = {};
     update[view.prop] = cut.value;
-    if (view.id === TABLE) keepSelectedRowInSight();  // first: the rows may arrive at once
-    window.dash_clientside.set_props(view.id === TABLE ? GRID : view.id, update);
+    window.dash_clientside.set_props(view.id, update);
   }
 
   // Whether two cuts draw the same: a few kilobytes of JSON each, compared in well under a millisecond.
@@ -217,7 +153,6 @@
   // Every view near the viewport, brought up to date: after a visitor's filter change (below), and as
   // `lazy.views`, which Dash calls when a view's store or the filters change (a link, back and forward,
   // Reset, Play, a new trade flow, a selection's marks). A view whose cut is unchanged is left alone;
-  // a near table whose grid is still loading gets its rows when the grid is drawn.
   function handNear() {
     Object.keys(views).forEach(function (id) {
       if (views[id].near) hand(views[id]);
@@ -226,22 +161,6 @@
   // A visitor's filter change has just been drawn on the map (assets/filter_mask.js): the views in
   // view follow in the next task, so the map is painted first.
   document.addEventListener("kzcn:filtered", function () { window.setTimeout(handNear, 0); });
-
-  // New rows for the grid (a filter changed while the table was out of view): its selected row stays
-  // in sight.
-  function keepSelectedRowInSight() {
-    const api = tableApi();
-    if (api) {
-      const once = function () {
-        api.removeEventListener("rowDataUpdated", once);
-        const selected = window.dash_component_api.getLayout("selected-feature");
-        const node = selected && selected.props.data ? api.getRowNode(selected.props.data) : null;
-        // After the grid has laid out its new rows (asked during the update, it scrolls nowhere).
-        if (node) window.setTimeout(function () { api.ensureNodeVisible(node, "middle"); }, 0);
-      };
-      api.addEventListener("rowDataUpdated", once);
-    }
-  }
 
   const observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
@@ -288,70 +207,22 @@
     if (!view) return;
     const cut = wanted(view);
     if (!cut || cut === view.drawn) return;
-    const holder = document.getElementById(id);
-    if (view.prop === "figure") {
-      const gd = holder && holder.querySelector(".js-plotly-plot");
-      if (gd && window.Plotly) window.Plotly.react(gd, cut.value.data, cut.value.layout, gd._context);
-      showNote(view, null);  // an empty chart drawn as plotly draws it: an image or a print holds it
-    } else {
-      const api = tableApi();
-      if (!api) return;  // not drawn yet: its box says so
-      api.setGridOption("rowData", cut.value);
+    if (view.id === TABLE) {
+      if (table(cut)) view.shown = view.drawn = cut;
+      return;
     }
+    const gd = document.querySelector("#" + id + " .js-plotly-plot");
+    if (gd && window.Plotly) window.Plotly.react(gd, cut.value.data, cut.value.layout, gd._context);
+    showNote(view, null);  // an empty chart drawn as plotly draws it: an image or a print holds it
     view.shown = view.drawn = cut;
     const update = {};
     update[view.prop] = cut.value;
-    window.dash_clientside.set_props(view.id === TABLE ? GRID : view.id, update);
+    window.dash_clientside.set_props(view.id, update);
   }
   function drawAll() {
     Object.keys(views).forEach(drawNow);
-    if (!tableApi()) printTable();
   }
   window.addEventListener("beforeprint", drawAll);
-
-  // A print before the grid was ever drawn: its scripts cannot load inside the print event, so the
-  // rows the filters leave go on paper as a plain table, with the grid's own column titles (style.css
-  // shows it only in print), and it is taken out again afterwards.
-  const PRINTED = "projects-print";
-  function printTable() {
-    const box = document.getElementById(TABLE);
-    const settings = (props("projects-table-settings") || {}).data;
-    const cut = wanted(views[TABLE]);
-    if (!box || !settings || !cut) return;
-    const old = document.getElementById(PRINTED);
-    if (old) old.remove();
-    const columns = settings.columnDefs || [];
-    const table = document.createElement("table");
-    table.id = PRINTED;
-    table.className = "print-table";
-    const head = table.createTHead().insertRow();
-    columns.forEach(function (col) {
-      const th = document.createElement("th");
-      th.textContent = col.headerName || col.field;
-      head.appendChild(th);
-    });
-    const body = table.createTBody();
-    cut.value.forEach(function (row) {
-      const tr = body.insertRow();
-      columns.forEach(function (col) { tr.insertCell().textContent = printed(row[col.field], col); });
-    });
-    box.after(table);
-  }
-  // A cell as text: amounts as the grid formats them, in the page's language (years stay bare); the
-  // Sources column's links (layouts/sources.py writes them as [label](url), read as the cell reads them:
-  // assets/source_links.js) as the label and the address, which paper cannot click.
-  function printed(value, col) {
-    if (value === null || value === undefined) return "";
-    if (typeof value === "number" && col.valueFormatter) {
-      return value.toLocaleString(document.documentElement.lang || undefined, {maximumFractionDigits: 1});
-    }
-    return window.kzcnSourceLinks.pieces(value)
-      .map((piece) => (piece.href ? piece.text + " <" + piece.href + ">" : piece.text)).join("");
-  }
-  window.addEventListener("afterprint", function () {
-    const printedTable = document.getElementById(PRINTED);
-    if (printedTable) printedTable.remove();
-  });
 
   window.kzcnLazy = {
     /** Whether a view still holds content it has not drawn (for tests and the bench). */
@@ -368,14 +239,13 @@
         const gd = document.querySelector("#" + id + " .js-plotly-plot");
         return !!gd && (gd.kzcnDrawnFrom || gd.data) === cut.value.data;
       }
-      const api = tableApi();
-      return !!api && api.getDisplayedRowCount() === cut.value.length;
+      return !!window.kzcnTable && window.kzcnTable.shown() === cut.value.length;
     },
     /** When each view was last handed a new cut: its id → performance.now(), for the bench. */
     handed: handed,
     drawNow: drawNow,
     drawAll: drawAll,
   };
-  const lazy = {drawTable: drawTable, selectRow: selectRow, views: handNear};
+  const lazy = {selectRow: selectRow, views: handNear};
   window.dash_clientside = Object.assign({}, window.dash_clientside, { lazy: lazy });
 })();

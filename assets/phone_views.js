@@ -1,5 +1,5 @@
-/* Phones (≤ 600 px): the map's frame fills its box, charts put their legends below the plot, and the
-   projects table keeps name, sector, status and years. Uses window.kzcnPhone (phone.js), looked up
+/* Phones (≤ 600 px): the map's frame fills its box and charts put their legends below the plot (the
+   projects table's columns for a phone are in style.css). Uses window.kzcnPhone (phone.js), looked up
    when needed rather than when this file loads. */
 (function () {
   "use strict";
@@ -155,72 +155,6 @@
     (window.kzcnPrepareHooks = window.kzcnPrepareHooks || []).push({id: id, hook: prepareChart});
   });
 
-  // ---- The projects table: on a phone, name, sector, status and the years; the rest is one tap away
-  // (a row opens the sheet with everything the data holds). The grid's minimum widths are for a
-  // laptop, so a phone gets narrower ones, names and labels on up to three lines, and no header menu
-  // icons (too small for a finger; a tap on a header still sorts). The column definitions are changed
-  // in place rather than set anew: new definitions would be parsed again by dash-ag-grid, which cannot
-  // parse the functions it has already made of the page's {"function": ...} strings.
-  const KEEP = {name: 112, sector_label: 68, status: 84, start_year: 46, completion_year: 46};
-  const WRAP = ["name", "sector_label", "status"];
-  let saved = null;
-  let tableHooked = false;
-
-  function fitTable() {
-    if (!window.dash_ag_grid || !window.dash_ag_grid.getApiAsync) return;
-    window.dash_ag_grid.getApiAsync("projects-grid").then(function (api) {
-      if (!api || (api.isDestroyed && api.isDestroyed())) return;
-      if (!tableHooked) {
-        tableHooked = true;
-        // After the grid's own responsive sizing, which does not know the phone's widths.
-        api.addEventListener("gridSizeChanged", () => { if (narrow()) api.sizeColumnsToFit(); });
-        // Rows that arrive later (the table is filled when it comes into view, assets/lazy_views.js)
-        // bring the grid's saved column state back: hide the laptop's columns again after that.
-        api.addEventListener("rowDataUpdated", () => window.setTimeout(function () {
-          if (!narrow() || !saved || api.isDestroyed()) return;
-          const extra = (api.getColumns() || []).map((c) => c.getColId()).filter((id) => !(id in KEEP));
-          if (extra.some((id) => api.getColumn(id).isVisible())) {
-            api.setColumnsVisible(extra, false);
-            api.sizeColumnsToFit();
-          }
-        }, 0));
-      }
-      const columns = api.getColumns() || [];
-      const hide = columns.map((c) => c.getColId()).filter((id) => !(id in KEEP));
-      if (narrow() && !saved) {
-        saved = {};
-        columns.filter((c) => c.getColId() in KEEP).forEach(function (col) {
-          const id = col.getColId();
-          const def = col.getColDef();
-          saved[id] = {minWidth: col.minWidth, wrapText: def.wrapText,
-                       suppressHeaderFilterButton: def.suppressHeaderFilterButton,
-                       suppressHeaderMenuButton: def.suppressHeaderMenuButton};
-          col.minWidth = KEEP[id];
-          Object.assign(def, {wrapText: WRAP.includes(id), suppressHeaderFilterButton: true,
-                              suppressHeaderMenuButton: true});
-        });
-        api.setColumnsVisible(hide, false);
-        api.setGridOption("rowHeight", 60);
-      } else if (!narrow() && saved) {
-        columns.filter((c) => saved[c.getColId()]).forEach(function (col) {
-          const was = saved[col.getColId()];
-          col.minWidth = was.minWidth;
-          Object.assign(col.getColDef(), {wrapText: was.wrapText, suppressHeaderFilterButton: was.suppressHeaderFilterButton,
-                                          suppressHeaderMenuButton: was.suppressHeaderMenuButton});
-        });
-        saved = null;
-        api.setColumnsVisible(hide, true);
-        api.setGridOption("rowHeight", 40);
-      } else {
-        return;
-      }
-      api.resetRowHeights();
-      api.refreshHeader();
-      api.redrawRows();
-      api.sizeColumnsToFit();
-    }).catch(function () { /* no grid on this page (presenter, pack) */ });
-  }
-
   // ---- Hook each graph once it exists; Dash renders them after this script runs.
   function hook() {
     const map = graphOf("border-map");
@@ -249,17 +183,12 @@
         fitChart(gd);
       }
     });
-    if (!tableHooked && document.getElementById("projects-grid")) fitTable();
   }
 
   window.setInterval(hook, 700);
-  // The grid is drawn when the table first comes near (assets/lazy_views.js): fitted at once, not at
-  // the next look round, so a phone never shows the laptop's columns.
-  document.addEventListener("kzcn:table-drawn", fitTable);
   NARROW.addEventListener("change", function () {
     ["trade-chart", "energy-chart", "timeline-chart"].forEach((id) => { const gd = graphOf(id); if (gd) fitChart(gd); });
     const map = graphOf("border-map");
     if (map) fitMap(map);
-    fitTable();
   });
 })();

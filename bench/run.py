@@ -56,7 +56,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-b
 # its key and the summary in one task, then the charts and the table, each handed a new cut only when
 # it differs (assets/lazy_views.js records when: kzcnLazy.handed). So the bench waits for the map and
 # the summary, for no view to hold a cut it has not been handed, and for each view handed since the
-# click to redraw (plotly_afterplot; the grid's rowDataUpdated); the key's change is timed with them.
+# click to redraw (plotly_afterplot; the table's kzcn:table-shown); the key's change is timed with them.
 ARM = """() => {
     window.__bench = {graphs: {}, table: 0};
     const key = document.getElementById('map-key');
@@ -73,10 +73,9 @@ ARM = """() => {
         if (!gd.__benchHooked) { gd.on('plotly_afterplot', () => { window.__bench.graphs[id] = performance.now(); });
                                  gd.__benchHooked = true; }
     }
-    // The grid exists once the table has come near (assets/lazy_views.js): in the tall window only.
-    const api = window.dash_ag_grid && document.getElementById('projects-grid') ? dash_ag_grid.getApi('projects-grid') : null;
-    if (api && !window.__benchGrid) { api.addEventListener('rowDataUpdated', () => { window.__bench.table = performance.now(); });
-                                      window.__benchGrid = true; }
+    // The table shows its new rows in one step (assets/projects_table.js).
+    if (!window.__benchTable) { document.addEventListener('kzcn:table-shown', () => { window.__bench.table = performance.now(); });
+                                window.__benchTable = true; }
     window.__bench = {graphs: {}, table: 0, key: 0, t0: performance.now(), summary: 0, keyBefore: key.dataset.shown};
     if (!window.__benchClick) { document.addEventListener('click', (e) => {
         if (e.target.closest && e.target.closest('.controls') && !window.__bench.clicked) {
@@ -169,7 +168,7 @@ def browser_numbers(url: str) -> dict:
         tall = browser.new_page(viewport={"width": 1920, "height": 3600})
         tall.goto(url, wait_until="networkidle")
         tall.wait_for_selector("#border-map .scattergeo .point", timeout=30000)
-        tall.wait_for_selector("#projects-table .ag-row", timeout=30000)
+        tall.wait_for_selector("#projects-table .ptable tbody tr", timeout=30000)
         out["filter_ms"] = _filter_changes(tall, ALL_DONE, ELAPSED)
         tall.close()
 
@@ -429,7 +428,7 @@ def write(web: dict, srv: dict, lh: dict | None, load: dict | None) -> None:
         "",
         f"- Over the wire: **{kb:,.0f} KiB** in {web['first_load_requests']} requests (cache off; target ≤ 1.5 MB"
         f" = 1,465 KiB: {'met' if kb <= 1465 else 'not met'}; before: 1,251 KiB in 40 requests).",
-        f"- Map painted after {web['first_paint_s']:.2f} s (the table's grid and its scripts, and the charts' figures,"
+        f"- Map painted after {web['first_paint_s']:.2f} s (the projects table and the charts' figures"
         f" come when they near the viewport); network idle after {web['first_load_s']:.2f} s.",
         "",
     ]

@@ -68,7 +68,7 @@ def register(app) -> None:
         Input(Id.SELECTED, "data"),
         prevent_initial_call=True,
     )
-    # Table rows, timeline and chart events and Find: their panel at once, before the state callback
+    # Timeline and chart events and Find: their panel at once, before the state callback
     # has answered (it still decides the selection; `show` above corrects the panel if it differs).
     app.clientside_callback(
         ClientsideFunction(namespace="details", function_name="early"),
@@ -76,7 +76,6 @@ def register(app) -> None:
         Input(Id.TIMELINE_CHART, "clickData"),
         Input(Id.ENERGY_CHART, "clickData"),
         Input(Id.TRADE_CHART, "clickData"),
-        Input(Id.PROJECTS_GRID, "cellClicked", allow_optional=True),  # drawn when the table comes near
         Input(Id.FIND, "value"),
         prevent_initial_call=True,
     )

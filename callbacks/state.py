@@ -61,10 +61,6 @@ def _after(trigger, trigger_value, state: ViewState, vocab: Vocabulary) -> ViewS
     if trigger == Id.TRADE_CHART:
         years = selected_years(trigger_value)
         return replace(state, year_from=years[0], year_to=years[1]) if years else state
-    if trigger == Id.PROJECTS_GRID:
-        rows = trigger_value if isinstance(trigger_value, list) else []
-        fid = feature(rows[0].get("project_id"), vocab) if rows and isinstance(rows[0], dict) else None
-        return replace(state, select=fid) if fid else state
     return state
 
 
@@ -74,7 +70,7 @@ def _notice(notices: tuple[str, ...]):
     return [html.Strong("Some of the link was ignored: "), " ".join(notices)], False
 
 
-def sync(search, sectors, themes, years, meaning, _reset, timeline_click, trade_click, energy_click, rows,
+def sync(search, sectors, themes, years, meaning, _reset, timeline_click, trade_click, energy_click,
          trade_selection, _found, selected, opened_with=None):
     ds = load()
     vocab = vocabulary(ds)
@@ -136,9 +132,6 @@ def register(app) -> None:
         Input(Id.TIMELINE_CHART, "clickData"),
         Input(Id.TRADE_CHART, "clickData"),
         Input(Id.ENERGY_CHART, "clickData"),
-        # The grid is drawn only when the table comes near (layouts/table.py): until then it is absent,
-        # and reads as None. It follows the selection in the browser (assets/lazy_views.js).
-        Input(Id.PROJECTS_GRID, "selectedRows", allow_optional=True),
         Input(Id.TRADE_CHART, "selectedData"),
         Input(Id.FIND, "value"),
         State(Id.SELECTED, "data"),

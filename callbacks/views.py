@@ -116,7 +116,7 @@ def register(app) -> None:
     )
     # A view below the first screen is cut to the filters and drawn when it is in or near the viewport
     # (assets/lazy_views.js), so a filter change redraws only what can be seen, and a view scrolled to
-    # shows the latest filters. No output: the view is drawn by the browser (the grid may not exist yet).
+    # shows the latest filters. No output: the browser draws the views (the table is not a component).
     # Not at load: the view is drawn when it first comes near, and each callback run at load costs the
     # phone's start-up a pass over every component.
     # One callback for the four views: each callback Dash runs for a click costs it a round of its own
@@ -125,17 +125,6 @@ def register(app) -> None:
                             *(Input(store, "data") for store, _view in LAZY_VIEWS),
                             *(Input(control, "value") for control in FILTER_CONTROLS),
                             prevent_initial_call=True)
-    # The projects grid is absent until the table first comes near, so no callback names it as an
-    # output: the browser draws it in its box when asked (assets/lazy_views.js sets TABLE_WANTED once
-    # the grid's scripts have loaded), with the rows and selection of that moment, and then hands it
-    # new rows (`lazy.views` above) and the selection itself.
-    app.clientside_callback(
-        ClientsideFunction(namespace="lazy", function_name="drawTable"),
-        Output(Id.PROJECTS_TABLE, "children"),
-        Input(Id.TABLE_WANTED, "data"),
-        State(Id.TABLE_SETTINGS, "data"),
-        State(Id.SELECTED, "data"),
-        prevent_initial_call=True,
-    )
+    # The projects table's selected row follows the page's selection (a map click, a link, Find).
     app.clientside_callback(ClientsideFunction(namespace="lazy", function_name="selectRow"),
                             Input(Id.SELECTED, "data"), prevent_initial_call=True)

@@ -41,11 +41,8 @@ class Id(StrEnum):
     ENERGY_FIGURE = "energy-figure"
     TIMELINE_FIGURE = "timeline-figure"
     PROJECT_ROWS = "project-rows"
-    # The projects table (public above) is a box until it first comes near; then the grid is drawn in
-    # it (layouts/table.py). The grid, its settings, and the browser's request to draw it.
-    PROJECTS_GRID = "projects-grid"
+    # The projects table's columns, which the page builds it with (layouts/table.py).
     TABLE_SETTINGS = "projects-table-settings"
-    TABLE_WANTED = "projects-table-wanted"
     APP_ROOT = "app-root"
     SCENE_PANEL = "scene-panel"
     SCENE_EXTENT = "scene-extent"

@@ -35,8 +35,8 @@ JS_MESSAGES = (
     N_("Selected: press Ctrl+C (⌘C on a Mac) to copy."),
     # assets/export.js: an exported image's subtitle.
     N_("Filters: {filters}"),
-    # assets/lazy_views.js: the projects table's box, when the grid's scripts did not load.
-    N_("The table could not be loaded. Reload the page, or download the projects as CSV."),
+    # assets/projects_table.js: the table's line when the filters leave no project.
+    N_("Nothing to show."),
 )
 
 # The tooltips of plotly's mode bar (the buttons our config leaves), and its double-click notices.

@@ -26,7 +26,7 @@ from layouts.js_words import js_words
 from layouts.legend import reserved_map_legend
 from layouts.phone import map_tools, share_bar, sheet, subject
 from layouts.sources import source_label, split_ids
-from layouts.table import TABLE_HEIGHT, grid_props, project_rows
+from layouts.table import TABLE_HEIGHT, project_rows, table_settings
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -336,18 +336,16 @@ def page(ds: Dataset, lang: str | None = None) -> html.Div:
                                                type="button", **{"aria-label": _("Download the projects as CSV")}),
                                    className="tools")], className="panel-head"),
                 html.P(_("Every China-linked project in the data, following the filters: the table is also the "
-                         "text version of the map. Sort or filter any column; select a row to see it on the map. By "
+                         "text version of the map. Sort by any column; select a row to see it on the map. By "
                          "keyboard: Tab to the table, arrows to move, Enter to select a row."),
                        className="caption"),
-                # The grid comes when the table nears the viewport (layouts/table.py); until then its box
-                # holds its place, and says why it is empty to anyone who reaches it first.
-                # The note is a Tab stop, so a keyboard reaches the table before the grid is there; the
-                # grid then takes the focus (assets/lazy_views.js).
+                # The page builds the table when it nears the viewport (assets/projects_table.js); until
+                # then its box holds its place, and its note, a Tab stop, builds it at once for a
+                # keyboard that reaches it first and hands the focus on to the table's titles.
                 html.Div(html.P(_("The table is drawn when you scroll to it."), className="table-waiting",
                                 tabIndex="0"),
                          id=Id.PROJECTS_TABLE, className="table-box", style={"height": TABLE_HEIGHT}),
-                dcc.Store(id=Id.TABLE_SETTINGS, data=grid_props(lang)),
-                dcc.Store(id=Id.TABLE_WANTED),
+                dcc.Store(id=Id.TABLE_SETTINGS, data=table_settings(lang)),
             ], className="panel table-panel"),
             html.Div(id=Id.PACK, className="pack"),
         ]),

@@ -5,12 +5,12 @@ What: Dash's list, less two it adds to every app that this page never runs.
   measured with Lighthouse's 4× slowdown): browsers from 2020 on have natively everything it supplies
   except `regeneratorRuntime`, which assets/regenerator-runtime.js provides before Dash's renderer
   and dcc first need it.
-- dash_table's bundle: the projects table is dash-ag-grid; no DataTable is ever drawn.
+- dash_table's bundle: the projects table is a plain HTML table (assets/projects_table.js); no
+  DataTable is ever drawn.
 
 When: after the page's first frame. Dash's script tags wait in a <template>; assets/dash-renderer-start.js
 adds them to the page, to run in order, and then starts Dash's renderer, as Dash's own inline script did
-at the end of the body. dash-ag-grid's wait in a template of their own until the projects table comes
-near the viewport (assets/lazy_views.js; layouts/table.py says why).
+at the end of the body.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from dash import Dash
 
 UNUSED = re.compile(r'<script src="/_dash-component-suites/dash/'
                     r'(?:deps/polyfill@|dash_table/bundle)[^"]*"></script>\s*')
-LATER = re.compile(r'<script src="/_dash-component-suites/dash_ag_grid/[^"]*"></script>')
 SCRIPT = re.compile(r'<script src="([^"]+)"></script>')
 # The renderer start this app's Dash writes (no hooks); anything else is left as Dash wrote it.
 RENDERER = '<script id="_dash-renderer" type="application/javascript">var renderer = new DashRenderer();</script>'
@@ -45,9 +44,7 @@ def deferred(scripts: str, renderer: str, start_src: str) -> tuple[str, str]:
     # Inert in a <template> (not fetched, not run) until the start script takes them out. Preloads
     # were tried: Lighthouse then counts every script's download towards the first paint (mobile
     # LCP 2.2-4.1 s against 1.0 s).
-    now = "".join(t for t in tags if not LATER.fullmatch(t))
-    later = "".join(t for t in tags if LATER.fullmatch(t))
-    return (f'<template id="app-scripts">{now}</template><template id="table-scripts">{later}</template>',
+    return (f'<template id="app-scripts">{"".join(tags)}</template>',
             # Dash checks the page it writes for a script with the renderer's id and name and for
             # "new DashRenderer"; the comment says where that now happens.
             f"<!-- assets/{START}: the scripts above, then new DashRenderer() -->"

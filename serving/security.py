@@ -13,10 +13,10 @@ from flask import request
 # inline clientside callback) is allowed by its hash, never by 'unsafe-inline'. No 'unsafe-eval': the
 # page, filters, presenter mode, the pack and the PNG/SVG/CSV exports run in Chromium under this policy
 # with no violation (every browser test fails on one; see tests/conftest.py), and Dash's production
-# renderer, dcc, dash-ag-grid 35 and our plotly.js bundle evaluate no strings.
+# renderer, dcc and our plotly.js bundle evaluate no strings.
 # Styles keep 'unsafe-inline': not for React's style props (set through the DOM, which the policy does
-# not govern) but for the <style> elements that Dash's renderer, dcc, AG Grid (its theme) and plotly.js
-# write at run time; without it Chromium refuses about 50 of them and the grid and controls lose their
+# not govern) but for the <style> elements that Dash's renderer, dcc and plotly.js
+# write at run time; without it Chromium refuses dozens of them and the controls lose their
 # look. None of them takes a nonce, and their text changes with each library version.
 # Images allow data: and blob: for plotly's PNG and SVG exports.
 POLICY = {

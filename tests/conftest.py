@@ -202,16 +202,42 @@ def screenshot(page, name: str) -> Path:
 
 
 HELD_VIEWS = ("#trade-chart", "#energy-chart", "#timeline-chart", "#projects-table")
-# The projects table is a box until it first comes near; then its grid is drawn in it (layouts/table.py).
-GRID_READY = """() => { try { return !!(window.dash_ag_grid && document.getElementById('projects-grid')
-    && dash_ag_grid.getApi('projects-grid')); } catch (e) { return false; } }"""
+# The projects table is a box until it first comes near; then the page builds the table in it
+# (assets/projects_table.js). Its rows the filters show, in the order shown, and its selected row.
+TABLE_READY = "() => !!document.querySelector('#projects-table .ptable tbody')"
+TABLE_IDS = """() => Array.from(document.querySelectorAll('#projects-table .ptable tbody tr:not([hidden])'),
+    (row) => row.dataset.id)"""
+TABLE_SELECTED = """() => Array.from(document.querySelectorAll('#projects-table .ptable tbody tr.selected'),
+    (row) => row.dataset.id).join()"""
+# Whether a project's row lies in the table's sight: below its titles, inside its scrolling box.
+TABLE_ROW_IN_SIGHT = """(id) => { const box = document.querySelector('#projects-table .ptable-scroll').getBoundingClientRect();
+    const head = document.querySelector('#projects-table thead').getBoundingClientRect();
+    const row = document.querySelector('#projects-table tr[data-id="' + id + '"]');
+    const r = row && row.getBoundingClientRect();
+    return !!r && r.height > 0 && r.top >= head.bottom - 1 && r.bottom <= box.bottom + 1; }"""
+
+
+# The projects table's titles and cells (Sources aside) that a line break cuts inside a word, among
+# the rows in the table's sight (rows out of it are not laid out: content-visibility). Chinese text,
+# which breaks between any two characters, is left out.
+TABLE_BROKEN_WORDS = """() => {
+    const lines = (el) => { const r = document.createRange(); r.selectNodeContents(el);
+        return r.getClientRects().length; };
+    const words = (el) => el.textContent.trim().split(/\\s+/).length;
+    const box = document.querySelector('#projects-table .ptable-scroll').getBoundingClientRect();
+    const seen = (el) => { const r = el.getBoundingClientRect();
+        return r.height > 0 && r.bottom > box.top && r.top < box.bottom; };
+    return Array.from(document.querySelectorAll(
+            '#projects-table thead .sort, #projects-table tbody td:not(.col-sources)'))
+        .filter(el => seen(el) && !/[\\u2e80-\\u9fff]/.test(el.textContent) && lines(el) > words(el))
+        .map(el => el.textContent); }"""
 
 
 def show_table(page) -> None:
-    """Scroll to the projects table and wait for its grid, drawn when the table first comes near, to
-    show the page's latest rows."""
+    """Scroll to the projects table and wait for it, built when it first comes near, to show the
+    page's latest rows."""
     page.locator("#projects-table").scroll_into_view_if_needed()
-    page.wait_for_function(GRID_READY, timeout=30000)
+    page.wait_for_function(TABLE_READY, timeout=30000)
     page.wait_for_function("() => window.kzcnLazy.current('projects-table')", timeout=20000)
 
 

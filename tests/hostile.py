@@ -92,8 +92,6 @@ def value_for(rng: random.Random, component: str, prop: str, known: dict) -> obj
         pool = "int"
     if pool is not None and rng.random() < 0.45:
         return rng.choice(known[pool])
-    if (component, prop) == ("projects-grid", "selectedRows") and rng.random() < 0.3:
-        return [{"project_id": rng.choice(known["features"] + [junk(rng)])}]
     return junk(rng)
 
 

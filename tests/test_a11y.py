@@ -67,7 +67,7 @@ def _settled(page) -> None:
     if shown:
         bring_into_view(page, *shown)
     if "#projects-table" in shown:
-        page.wait_for_selector("#projects-table .ag-row", state="attached", timeout=30000)
+        page.wait_for_selector("#projects-table .ptable tbody tr", state="attached", timeout=30000)
 
 
 VIEWS = {
@@ -134,8 +134,8 @@ def test_find_names_every_feature_the_map_draws(ds):
 def _focused(page) -> dict:
     return page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
         return {id: e.id, cls: String(e.className), tag: e.tagName, value: e.value || '',
-                row: (e.closest('.ag-row') || {getAttribute: () => null}).getAttribute('row-id'),
-                header: !!e.closest('.ag-header-cell'), outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2}; }""")
+                row: (e.closest('#projects-table tbody tr') || {getAttribute: () => null}).getAttribute('data-id'),
+                header: !!e.closest('#projects-table th'), outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2}; }""")
 
 
 def test_keyboard_reaches_filters_find_and_table_and_selects_a_row(make_page):
@@ -165,12 +165,12 @@ def test_keyboard_reaches_filters_find_and_table_and_selects_a_row(make_page):
     page.keyboard.press("Enter")
     page.wait_for_function("(fid) => new URLSearchParams(location.search).get('select') === fid", arg=row,
                            timeout=10000)
-    page.wait_for_function("""(fid) => document.querySelector('#projects-table .ag-row-selected[row-id="' + fid + '"]')""",
+    page.wait_for_function("""(fid) => document.querySelector('#projects-table tr.selected[data-id="' + fid + '"]')""",
                            arg=row, timeout=10000)
-    name = page.evaluate("(fid) => dash_ag_grid.getApi('projects-grid').getRowNode(fid).data.name", row)
+    name = page.evaluate("""(fid) => document.querySelector('#projects-table tr[data-id="' + fid + '"] .col-name').textContent""", row)
     page.wait_for_function("(n) => document.querySelector('#details-panel h2').innerText === n", arg=name,
                            timeout=10000)
-    # The grid is one Tab stop: Tab leaves it (not a walk through every cell), Shift+Tab comes back.
+    # The table is one Tab stop: Tab leaves it (not a walk through every cell), Shift+Tab comes back.
     page.keyboard.press("Tab")
     assert "top-link" in _focused(page)["cls"]
     page.keyboard.press("Shift+Tab")

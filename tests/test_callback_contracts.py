@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import json
 
-import dash_ag_grid as dag
 import pytest
 from dash import Dash, html
 from plotly.io.json import to_json_plotly
@@ -24,7 +23,6 @@ from kzcn.figures.border_map import border_map
 from kzcn.ids import Id
 from kzcn.urlstate import ViewState
 from layouts.page import page
-from layouts.table import grid_props
 
 # A filter change is drawn in the page: the map, its key and the summary (assets/filter_mask.js), the
 # charts and the table cut from the whole content the page holds (assets/chart_cut.js); tests/
@@ -298,20 +296,13 @@ def test_a_link_sets_the_controls_and_says_what_it_ignored(ds, browser_page):
     assert answer[SEARCH] == f"?sector=gas&from=2005&to=2020&select={pid}"  # the link, cleaned
 
 
-def test_a_table_row_selects_its_project_without_echoing_the_row(ds, browser_page):
-    pid = ds.projects["project_id"].iloc[2]
-    answer = sync(browser_page, {f"{Id.PROJECTS_GRID}.selectedRows": [{"project_id": pid}]})
-    assert answer[SELECTED] == pid
-    assert f"{Id.PROJECTS_GRID}.selectedRows" not in answer
-
-
-def test_a_selection_from_elsewhere_selects_without_naming_the_grid(ds, browser_page):
-    """The grid may not be drawn yet (it comes when the table nears the viewport): the server names only
-    the selection, and the grid follows it in the browser (assets/lazy_views.js `selectRow`)."""
+def test_find_selects_and_the_server_names_only_the_selection(ds, browser_page):
+    """The table may not be built yet (it comes when it nears the viewport): the server names only the
+    selection, and the table's row follows it in the browser (assets/lazy_views.js `selectRow`)."""
     pid = ds.projects["project_id"].iloc[2]
     answer = sync(browser_page, {f"{Id.FIND}.value": pid})
     assert answer[SELECTED] == pid
-    assert not any(key.startswith(Id.PROJECTS_GRID) for key in answer)
+    assert not any(key.startswith(Id.PROJECTS_TABLE) for key in answer)
 
 
 # --- The smaller callbacks: play, the trade note, presenter mode, the citation ------------------------------
@@ -385,16 +376,7 @@ def test_the_citation_names_the_exact_link_and_today(browser_page):
 
 def test_every_callback_reads_and_writes_props_that_exist_on_the_page(ds, browser_page):
     components = {c.id: c for c in _walk(page(ds)) if isinstance(getattr(c, "id", None), str)}
-    # The projects grid is drawn into its box when the table first comes near (layouts/table.py): until
-    # then it is absent, so a callback may only read it as optional, and none writes it.
-    grid = dag.AgGrid(**grid_props())  # the settings are the grid's own props (it raises on any other)
-    assert Id.PROJECTS_GRID not in components and Id.PROJECTS_TABLE in components  # the table's box
-    components[Id.PROJECTS_GRID] = grid
     for dep in browser_page.all_deps:
-        assert all(o["id"] != Id.PROJECTS_GRID for o in Page._outputs(dep["output"])), dep["output"]
-        for item in [*dep["inputs"], *dep["state"]]:
-            if item["id"] == Id.PROJECTS_GRID:
-                assert item.get("allow_optional"), f"{dep['output']} reads the grid as if always there"
         for item in [*Page._outputs(dep["output"]), *dep["inputs"], *dep["state"]]:
             ident = item["id"]
             if ident.startswith("{"):  # a pattern: the CSV buttons

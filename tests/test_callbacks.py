@@ -35,13 +35,6 @@ def test_reset_clears_filters(ds):
     assert (state.sectors, state.themes, state.year_from) == ((), (), None)
 
 
-def test_table_row_selects(ds):
-    vocab = vocabulary(ds)
-    pid = ds.projects["project_id"].iloc[0]
-    assert next_state(Id.PROJECTS_GRID, [{"project_id": pid}], "", {}, vocab).select == pid
-    assert next_state(Id.PROJECTS_GRID, [], "", {"selected": pid}, vocab).select == pid
-
-
 def test_box_selection_on_the_trade_chart_sets_years(ds):
     vocab = vocabulary(ds)
     assert selected_years({"range": {"x": [2009.6, 2015.4]}}) == (2010, 2015)

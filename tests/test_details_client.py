@@ -11,7 +11,7 @@ import pytest
 
 from kzcn.details_index import PATH, as_json
 from layouts.details import KINDS, details
-from tests.conftest import PageWatch, bring_into_view, close_and_check
+from tests.conftest import TABLE_SELECTED, PageWatch, bring_into_view, close_and_check
 
 # The panel's elements as a tree of (tag, sorted attributes, children), text kept as it is: what a
 # visitor and a screen reader get, whichever drew it.
@@ -141,8 +141,7 @@ def test_a_map_click_shows_the_details_while_the_server_is_not_answering(make_pa
     page.unroute(callbacks)
     # (The table, below the first screen, takes its rows and selection once it is in view.)
     bring_into_view(page, "#projects-table")
-    page.wait_for_function("""(id) => { const row = dash_ag_grid.getApi('projects-grid').getSelectedRows()[0];
-        return !!row && row.project_id === id; }""", arg=first["id"], timeout=15000)
+    page.wait_for_function(f"(id) => ({TABLE_SELECTED})() === id", arg=first["id"], timeout=15000)
     page.wait_for_function("""() => { const gd = document.querySelector('#border-map .js-plotly-plot');
         const spot = gd.data[gd.data.length - 1]; return spot.name === 'Selected' && spot.lon.length > 0; }""",
                            timeout=15000)

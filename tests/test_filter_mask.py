@@ -152,7 +152,7 @@ def _shifts_after_load(browser, server_url, query: str, width: int, height: int,
                     return [name, box(s.previousRect), box(s.currentRect)]; }) }); })
             .observe({type: 'layout-shift', buffered: true});""")
         page.goto(server_url + "/" + query, wait_until="networkidle", timeout=120000)
-        # Everything drawn: the map's points, both dropdowns, the slider, every chart and the grid.
+        # Everything drawn: the map's points, both dropdowns, the slider, every chart and the table.
         for ready in ("#border-map .scattergeo .point", "#sector-filter", "#find-feature", ".dash-slider-container",
                       "#trade-chart .main-svg", "#energy-chart .main-svg", "#timeline-chart .main-svg"):
             page.wait_for_selector(ready, state="attached", timeout=60000)
@@ -162,7 +162,7 @@ def _shifts_after_load(browser, server_url, query: str, width: int, height: int,
             page.locator(view).scroll_into_view_if_needed()
             page.wait_for_timeout(600)
         page.wait_for_selector("#timeline-chart .scatter", state="attached", timeout=20000)
-        page.wait_for_selector("#projects-table .ag-row", state="attached", timeout=20000)
+        page.wait_for_selector("#projects-table .ptable tbody tr", state="attached", timeout=20000)
         page.wait_for_timeout(800)
         shifts = page.evaluate("window.__shifts")
         assert watch.errors == [] and watch.foreign == []
@@ -176,7 +176,7 @@ def _shifts_after_load(browser, server_url, query: str, width: int, height: int,
     ("", 390, 844, True)])
 def test_nothing_moves_after_first_paint(browser, server_url, query, width, height, phone):
     """Cumulative layout shift, as the browser itself reports it, stays under 0.02 (the 'good' mark is
-    0.1): graphs, dropdowns, slider and grid arrive into boxes already their size."""
+    0.1): graphs, dropdowns, slider and table arrive into boxes already their size."""
     shifts = _shifts_after_load(browser, server_url, query, width, height, phone)
     # As a string, so pytest prints every shift whole: a rare failure must name all it moved.
     assert sum(s["value"] for s in shifts) < 0.02, json.dumps(shifts)

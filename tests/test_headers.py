@@ -155,10 +155,7 @@ def test_the_page_loads_no_script_it_never_runs(client, query):
     assert client.get(sources[runtime]).status_code == 200
     # Held inert until the page's first frame, then run in order by the one script that runs at once.
     held = re.search(r'<template id="app-scripts">(.*?)</template>', html, re.S).group(1)
-    later = re.search(r'<template id="table-scripts">(.*?)</template>', html, re.S).group(1)
-    # The projects grid's scripts wait apart, for the table to come near (assets/lazy_views.js).
-    assert re.findall(r'<script src="([^"]+)"', later) == [s for s in sources if "/dash_ag_grid/" in s] != []
-    assert re.findall(r'<script src="([^"]+)"', held) == [s for s in sources if "/dash_ag_grid/" not in s]
+    assert re.findall(r'<script src="([^"]+)"', held) == sources
     start = re.search(r'<script id="_dash-renderer" src="(/assets/dash-renderer-start\.js\?m=[0-9.]+)"></script>', html)
     assert start and html.index(start[0]) > html.index("</template>")
     assert "new DashRenderer" not in re.sub(r"<!--.*?-->", "", html)  # no inline start left
@@ -174,11 +171,8 @@ def test_a_page_with_an_inline_script_is_left_as_dash_wrote_it():
     hooked = '<script id="_dash-renderer" type="application/javascript">var renderer = new DashRenderer({});</script>'
     assert deferred(plain, hooked, "/assets/start.js") == (plain, hooked)
     held, start = deferred(plain, RENDERER, "/assets/start.js")
-    assert held == f'<template id="app-scripts">{plain}</template><template id="table-scripts"></template>'
+    assert held == f'<template id="app-scripts">{plain}</template>'
     assert 'src="/assets/start.js"' in start
-    grid = '<script src="/_dash-component-suites/dash_ag_grid/dash_ag_grid.min.js"></script>'
-    held, _ = deferred(plain + "\n" + grid, RENDERER, "/assets/start.js")
-    assert held == f'<template id="app-scripts">{plain}</template><template id="table-scripts">{grid}</template>'
 
 
 def test_trimming_leaves_every_other_script():
@@ -187,21 +181,5 @@ def test_trimming_leaves_every_other_script():
     tags = ['<script src="/_dash-component-suites/dash/deps/polyfill@7.v4_4_1m1.12.1.min.js"></script>',
             '<script src="/_dash-component-suites/dash/deps/react@18.v4_4_1m1.3.1.min.js"></script>',
             '<script src="/_dash-component-suites/dash/dash_table/bundle.v7_4_1m1.js"></script>',
-            '<script src="/assets/table-sort.js?m=1"></script>']
+            '<script src="/assets/links.js?m=1"></script>']
     assert trim("\n".join(tags)) == "\n".join([tags[1], tags[3]])
-
-
-def test_the_app_alone_serves_the_grids_scripts():
-    """The grid is made in the browser, so the app itself must import dash-ag-grid for Dash to serve
-    its scripts: checked in an interpreter of its own, as `python app.py` runs it, since another test
-    importing the library would otherwise hide a missing import (it once did)."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    code = ("import re\nfrom app import create_app\n"
-            "html = create_app(warm_static=False).server.test_client().get('/').get_data(as_text=True)\n"
-            "print(re.search(r'<template id=\"table-scripts\">(.*?)</template>', html, re.S).group(1))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
-                         capture_output=True, text=True, timeout=120, check=True).stdout
-    assert "/_dash-component-suites/dash_ag_grid/" in out

@@ -81,20 +81,20 @@ def serialisable(result) -> None:
 
 SYNC_INPUTS = [f"{Id.URL}.search", f"{Id.SECTOR_FILTER}.value", f"{Id.THEME_FILTER}.value", f"{Id.YEAR_RANGE}.value",
                f"{Id.YEAR_MEANING}.value", f"{Id.RESET_FILTERS}.n_clicks", f"{Id.TIMELINE_CHART}.clickData",
-               f"{Id.TRADE_CHART}.clickData", f"{Id.ENERGY_CHART}.clickData", f"{Id.PROJECTS_GRID}.selectedRows",
+               f"{Id.TRADE_CHART}.clickData", f"{Id.ENERGY_CHART}.clickData",
                f"{Id.TRADE_CHART}.selectedData", f"{Id.FIND}.value"]
 
 
 @FAST
 @given(search=mixed("search"), sectors=mixed("sectors"), themes=mixed("themes"), years=mixed("years"),
-       meaning=mixed("meaning"), click=CLICKS, rows=ROWS, found=mixed("features"), selected=mixed("features"),
+       meaning=mixed("meaning"), click=CLICKS, found=mixed("features"), selected=mixed("features"),
        trigger=st.sampled_from([None, *SYNC_INPUTS]), value=st.one_of(JUNK, CLICKS, ROWS), first=mixed("search"))
-def test_state_sync_answers_any_values(search, sectors, themes, years, meaning, click, rows, found, selected,
+def test_state_sync_answers_any_values(search, sectors, themes, years, meaning, click, found, selected,
                                        trigger, value, first):
     triggered = [{"prop_id": trigger, "value": value}] if trigger else []
-    out = as_dash(state.sync, search, sectors, themes, years, meaning, 1, click, click, click, rows, click, found,
+    out = as_dash(state.sync, search, sectors, themes, years, meaning, 1, click, click, click, click, found,
                   selected, first, triggered=triggered)
-    # The filter controls are set with set_props; the grid follows in the browser; then the share line,
+    # The filter controls are set with set_props; the table follows in the browser; then the share line,
     # the subject card and the URL the page opened with.
     assert len(out) == 7
     serialisable(out)

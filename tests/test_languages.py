@@ -30,7 +30,7 @@ from layouts.page import page
 ds = load()
 tree = json.loads(json.dumps(page(ds, "ru"), cls=__import__("plotly").utils.PlotlyJSONEncoder))
 found = []
-TEXT_PROPS = ("children", "placeholder", "title", "aria-label", "label", "headerName", "headerTooltip",
+TEXT_PROPS = ("children", "placeholder", "title", "aria-label", "label",
               "data-title", "data-source", "data-range-names")
 
 def walk(node, parent_type=""):
@@ -46,10 +46,12 @@ def walk(node, parent_type=""):
             for option in props.get(key) or []:
                 if isinstance(option, dict) and isinstance(option.get("label"), str):
                     found.append((node["type"], "option", option["label"]))
-        for col in props.get("columnDefs") or []:
-            for key in ("headerName", "headerTooltip"):
+        # The projects table's columns, which the page builds the table with (layouts/table.py).
+        data = props.get("data") if node["type"] == "Store" else None
+        for col in data.get("columns") or [] if isinstance(data, dict) else []:
+            for key in ("title", "tip"):
                 if isinstance(col.get(key), str):
-                    found.append(("AgGrid", key, col[key]))
+                    found.append(("ProjectsTable", key, col[key]))
         walk(props.get("children"), node["type"])
     elif isinstance(node, list):
         for child in node:
@@ -128,7 +130,7 @@ def _client():
 ENGLISH_GLUE = (" the ", " and ", " of ", " with ", " from ", " to the ")
 # Text that stays in its source's language: the sources' titles and publishers, and the data's own
 # untranslated values, which the page marks with lang="en".
-EXEMPT = ".source-list, .caption-sources, [lang='en'], .cite-bibtex, .cite-apa, .ag-cell, script, style, svg"
+EXEMPT = ".source-list, .caption-sources, [lang='en'], .cite-bibtex, .cite-apa, .ptable td, script, style, svg"
 VISIBLE_TEXT = """(exempt) => {
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

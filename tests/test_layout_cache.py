@@ -38,8 +38,8 @@ def _key(component_id) -> str:
 
 
 def _callback_ids(dash_app) -> set[str]:
-    """Every id a callback names, but those it reads as optional (the projects grid, drawn only when the
-    table comes near; the renderer checks nothing about those)."""
+    """Every id a callback names, but those it reads as optional (the renderer checks nothing about
+    those)."""
     ids = set()
     for spec in dash_app.callback_map.values():
         for dep in [*spec["inputs"], *spec["state"]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import show_table
+from conftest import TABLE_IDS, TABLE_ROW_IN_SIGHT, TABLE_SELECTED, show_table
 from plotly.io.json import to_json_plotly
 
 from kzcn import filters, urlstate
@@ -17,10 +17,8 @@ from kzcn.vocabulary import vocabulary
 from layouts.table import project_columns
 
 TRACES = "(id) => { const gd = document.querySelector('#' + id + ' .js-plotly-plot'); return gd && gd.data ? gd.data.length : -1; }"
-ROWS = "() => dash_ag_grid.getApi('projects-grid').getDisplayedRowCount()"
-GRID_ABSENT = """() => !document.getElementById('projects-grid') && window.dash_ag_grid === undefined
-    && !performance.getEntriesByType('resource').some(r => r.name.includes('dash_ag_grid'))"""
-SELECTED = "() => dash_ag_grid.getApi('projects-grid').getSelectedNodes().map(n => n.id).join()"
+ROWS = f"() => ({TABLE_IDS})().length"
+TABLE_ABSENT = "() => !document.querySelector('#projects-table .ptable')"
 SHOWN = """(id) => document.querySelector('#' + id + ' .js-plotly-plot').data
     .map(t => ({name: t.name || null, ids: t.customdata ? Array.from(t.customdata).map(String) : null}))"""
 
@@ -40,8 +38,7 @@ def _server_views(ds, query: str) -> dict:
 
 
 def _table_ids(page) -> list[str]:
-    return sorted(page.evaluate("""() => { const ids = [];
-        dash_ag_grid.getApi('projects-grid').forEachNode(n => ids.push(n.data.project_id)); return ids; }"""))
+    return sorted(page.evaluate(TABLE_IDS))
 
 
 def test_views_below_the_first_screen_wait_until_scrolled_to_then_show_the_latest_filters(make_page, ds):
@@ -51,8 +48,8 @@ def test_views_below_the_first_screen_wait_until_scrolled_to_then_show_the_lates
     page.wait_for_timeout(500)
     for view in ("trade-chart", "energy-chart", "timeline-chart"):
         assert page.evaluate(TRACES, view) == 0, f"{view} was drawn before it came into view"
-    # The grid is not even there, nor its scripts (1.3 MB) loaded: only its box, holding its place.
-    assert page.evaluate(GRID_ABSENT)
+    # The table is not built yet: only its box, holding its place.
+    assert page.evaluate(TABLE_ABSENT)
     assert page.locator("#projects-table").bounding_box()["height"] == 520
     assert all(page.evaluate("(id) => window.kzcnLazy.pending(id)", v)
                for v in ("trade-chart", "energy-chart", "timeline-chart", "projects-table"))
@@ -100,7 +97,6 @@ def test_printing_draws_every_held_view(make_page, ds):
     want = _server_views(ds, "?sector=gas")
     page.wait_for_function("() => window.dash_component_api.getLayout('sector-filter').props.value.join() === 'gas'",
                            timeout=20000)
-    show_table(page)  # the grid, unlike the charts, cannot be made during the print event itself
     page.evaluate("() => window.scrollTo(0, 0)")
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     for view in ("trade-chart", "energy-chart", "timeline-chart"):
@@ -109,60 +105,53 @@ def test_printing_draws_every_held_view(make_page, ds):
     assert _table_ids(page) == want["table"]
 
 
-def test_printing_before_the_table_was_drawn_prints_its_rows_as_a_plain_table(make_page, ds):
-    """The grid's scripts cannot load inside the print event: a page printed before the table was ever
-    scrolled to prints the filtered projects as a plain table, with the grid's column titles, in the
-    grid's place, and takes it away after printing."""
+def test_printing_before_the_table_was_scrolled_to_prints_every_row_it_shows(make_page, ds):
+    """A page printed before the table was ever scrolled to: the print builds the table, in the page's
+    language, and paper shows every row the filters leave, not the 520 px box's worth."""
     page = make_page("?sector=gas&lang=ru").page
     page.wait_for_function("() => window.dash_component_api.getLayout('sector-filter').props.value.join() === 'gas'",
                            timeout=20000)
-    assert page.evaluate(GRID_ABSENT)
+    assert page.evaluate(TABLE_ABSENT)
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
-    gas = ds.projects.set_index("project_id").loc[_server_views(ds, "?sector=gas")["table"]]
-    printed = page.evaluate("""() => { const t = document.getElementById('projects-print');
-        return {head: Array.from(t.tHead.rows[0].cells, c => c.textContent),
-                rows: Array.from(t.tBodies[0].rows, r => Array.from(r.cells, c => c.textContent))}; }""")
-    assert printed["head"] == [c["headerName"] for c in project_columns("ru")]  # the grid's titles, in Russian
-    assert len(printed["rows"]) == len(gas)
-    first = next(r for r in printed["rows"] if r[3])  # a dated project: its year bare, never "2 006"
-    assert first[3].isdigit()
-    linked = [r[-1] for r in printed["rows"] if "http" in r[-1]]
-    assert linked and all("](" not in cell and " <http" in cell for cell in linked)  # readable on paper
+    want = _server_views(ds, "?sector=gas")["table"]
+    assert _table_ids(page) == want
+    head = page.evaluate("() => Array.from(document.querySelectorAll('#projects-table thead th'), c => c.textContent)")
+    assert head == [c["title"] for c in project_columns("ru")]  # the titles, in Russian
     page.emulate_media(media="print")
-    assert page.locator("#projects-print").is_visible() and not page.locator("#projects-table").is_visible()
+    box = page.locator("#projects-table").bounding_box()
+    rows = page.evaluate("""() => Array.from(document.querySelectorAll('#projects-table tbody tr:not([hidden])'),
+        r => r.getBoundingClientRect().height)""")
+    assert len(rows) == len(want) and all(h > 0 for h in rows)
+    assert box["height"] >= sum(rows), "the printed table is cut to its box on screen"
     page.emulate_media(media="screen")
-    assert not page.locator("#projects-print").is_visible()
-    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
-    assert page.locator("#projects-print").count() == 0
+    assert page.locator("#projects-table").bounding_box()["height"] == 520
 
 
-def test_the_drawn_grid_follows_a_selection_made_elsewhere(make_page, ds):
-    """Once drawn, the grid's selected row is the page's selection, whoever made it: a link or Find
+def test_the_table_follows_a_selection_made_elsewhere(make_page, ds):
+    """Once built, the table's selected row is the page's selection, whoever made it: a link or Find
     selects and scrolls to a project's row; a selection that is no project clears the row."""
     rows = ds.projects["project_id"].tolist()
     page = make_page(f"?select={rows[80]}").page
     show_table(page)
-    page.wait_for_function(f"(id) => ({SELECTED})() === id", arg=rows[80], timeout=20000)
+    page.wait_for_function(f"(id) => ({TABLE_SELECTED})() === id", arg=rows[80], timeout=20000)
     page.evaluate("(fid) => window.kzcn.select(fid)", rows[5])
-    page.wait_for_function(f"(id) => ({SELECTED})() === id", arg=rows[5], timeout=20000)
-    page.wait_for_function("""(id) => { const api = dash_ag_grid.getApi('projects-grid');
-        const node = api.getRowNode(id); const range = api.getVerticalPixelRange();
-        return node && node.rowTop >= range.top - 1 && node.rowTop + node.rowHeight <= range.bottom + 1; }""",
-                           arg=rows[5], timeout=10000)
+    page.wait_for_function(f"(id) => ({TABLE_SELECTED})() === id", arg=rows[5], timeout=20000)
+    page.wait_for_function(TABLE_ROW_IN_SIGHT, arg=rows[5], timeout=10000)
     crossing = ds.border_crossings["crossing_id"].iloc[0]
     page.evaluate("(fid) => window.kzcn.select(fid)", crossing)
-    page.wait_for_function(f"() => ({SELECTED})() === ''", timeout=20000)
+    page.wait_for_function(f"() => ({TABLE_SELECTED})() === ''", timeout=20000)
     assert page.evaluate("() => new URLSearchParams(location.search).get('select')") == crossing
 
 
-def test_the_table_note_hands_the_keyboard_to_the_grid(make_page):
-    """Before the grid is there, its box's note is a Tab stop: reaching it brings the grid, and the
-    focus goes on into the grid's header."""
+def test_the_table_note_hands_the_keyboard_to_the_table(make_page):
+    """Before the table is built, its box's note is a Tab stop: reaching it builds the table, and the
+    focus goes on to the table's first column title."""
     page = make_page().page
     page.locator(".table-panel .tools button").focus()
     page.keyboard.press("Tab")
-    page.wait_for_function("() => document.activeElement && document.activeElement.closest('#projects-table .ag-header-cell')",
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('#projects-table th .sort')",
                            timeout=20000)
+    assert page.evaluate("() => document.activeElement.dataset.field") == "name"
 
 
 def test_a_filter_that_empties_the_energy_chart_shows_its_note_over_it_without_a_redraw(make_page, ds):

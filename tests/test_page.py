@@ -3,7 +3,7 @@ console error or on any request to a host other than the app's own."""
 
 import re
 
-from conftest import bring_into_view, screenshot, show_table
+from conftest import TABLE_IDS, TABLE_ROW_IN_SIGHT, TABLE_SELECTED, bring_into_view, screenshot, show_table
 
 from kzcn import filters
 from kzcn.urlstate import ViewState
@@ -19,9 +19,8 @@ def _trace_points(page, graph: str = MAP) -> list[int]:
 
 
 def _table_ids(page) -> list[str]:
-    """Ids of every row the grid holds after its filters (not only the rows scrolled into view)."""
-    return page.evaluate("""() => { const ids = [];
-        dash_ag_grid.getApi('projects-grid').forEachNodeAfterFilterAndSort(n => ids.push(n.id)); return ids; }""")
+    """Ids of every row the table shows (not only the rows scrolled into view), in its order."""
+    return page.evaluate(TABLE_IDS)
 
 
 def test_page_loads_offline_and_paints_the_map(make_page):
@@ -51,7 +50,7 @@ def test_filter_change_updates_map_charts_and_table(make_page, ds):
     page.wait_for_function("() => location.search.includes('theme=energy')", timeout=10000)
     show_table(page)  # the views below the map follow in view
     page.wait_for_function(
-        "(n) => dash_ag_grid.getApi('projects-grid').getDisplayedRowCount() < n", arg=rows_before, timeout=10000)
+        f"(n) => ({TABLE_IDS})().length < n", arg=rows_before, timeout=10000)
     after = sum(_trace_points(page))
     assert after < before
     assert "energy" in page.inner_text("#view-summary").lower()
@@ -96,15 +95,8 @@ def test_map_click_fills_details_with_sources(make_page, ds):
     # The table row of that project is selected, and the map draws the highlight there; the table,
     # below the first screen, shows it once it is in view.
     bring_into_view(page, "#projects-table")
-    page.wait_for_function(
-        "(id) => dash_ag_grid.getApi('projects-grid').getSelectedNodes().map(n => n.id).join() === id",
-        arg=pid, timeout=10000)
-    # Scrolled to: the row lies inside the grid's visible pixel range (ag-grid may mark a row it is
-    # about to reposition as visibility: hidden, so the grid's own geometry is the measure).
-    page.wait_for_function("""(id) => { const api = dash_ag_grid.getApi('projects-grid');
-        const node = api.getRowNode(id); const range = api.getVerticalPixelRange();
-        return node && node.rowTop >= range.top - 1 && node.rowTop + node.rowHeight <= range.bottom + 1; }""",
-                           arg=pid, timeout=10000)
+    page.wait_for_function(f"(id) => ({TABLE_SELECTED})() === id", arg=pid, timeout=10000)
+    page.wait_for_function(TABLE_ROW_IN_SIGHT, arg=pid, timeout=10000)  # scrolled to, inside the table
     assert _trace_points(page)[-1] == 1
     screenshot(page, "map-click")
 

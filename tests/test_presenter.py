@@ -4,7 +4,7 @@ import csv
 import io
 import struct
 
-from conftest import screenshot, show_table
+from conftest import TABLE_IDS, screenshot, show_table
 
 from kzcn import filters
 from kzcn.urlstate import ViewState
@@ -69,12 +69,10 @@ def test_scene_link_opens_that_scene(make_page, ds):
 def test_csv_download_matches_the_table(make_page, ds):
     page = make_page("?sector=rail,logistics&from=2010").page
     show_table(page)  # drawn as it comes into view
-    page.wait_for_function("() => dash_ag_grid.getApi('projects-grid').getDisplayedRowCount() > 0")
-    page.wait_for_function("(n) => dash_ag_grid.getApi('projects-grid').getDisplayedRowCount() === n",
+    page.wait_for_function(f"(n) => ({TABLE_IDS})().length === n",
                            arg=len(filters.projects(ds, ViewState(sectors=("rail", "logistics"), year_from=2010))),
                            timeout=10000)
-    table_ids = page.evaluate("""() => { const ids = [];
-        dash_ag_grid.getApi('projects-grid').forEachNodeAfterFilterAndSort(n => ids.push(n.id)); return ids; }""")
+    table_ids = page.evaluate(TABLE_IDS)
     with page.expect_download() as info:
         page.click("#projects .panel-head .tool, .table-panel .tool")
     text = open(info.value.path(), encoding="utf-8").read()
