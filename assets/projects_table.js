@@ -115,7 +115,7 @@
   }
 
   /** The table, built in `box` from every row the page holds (`rows`), with its columns (`settings`:
-   * layouts/table.py `table_settings`). Any table built before is replaced. */
+   * layouts/table.py `table_settings`). Any table built before is replaced; the caller selects. */
   function build(box, rows, given) {
     settings = given;
     from = rows;
@@ -181,7 +181,6 @@
     table.addEventListener("click", onClick);
     table.addEventListener("keydown", onKey);
     table.addEventListener("focusin", (event) => rove(event.target.closest("tr[data-id], button.sort")));
-    if (selectedId) select(selectedId);
   }
 
   /** Whether the table is built from these rows. */

@@ -21,7 +21,8 @@ TABLE_HEIGHT = "520px"
 
 def project_columns(lang: str | None = None) -> list[dict]:
     """The table's columns: the row field each shows, its title, how its values read (`kind`), its
-    width in pixels at the table's narrowest (a wider window shares out the rest), and whether a phone keeps it (`phone`; a row opens the rest in the details)."""
+    width in pixels at the table's narrowest (a wider window shares out the rest; the page widens a
+    column to its longest word), and whether a phone keeps it (`phone`: a row opens the rest)."""
     _ = i18n.words(lang)
     return [
         {"field": "name", "title": _("Project"), "kind": "text", "width": 240, "phone": True},
